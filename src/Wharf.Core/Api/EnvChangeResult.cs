@@ -1,0 +1,3 @@
+namespace Wharf.Core.Api;
+
+public sealed record EnvChangeResult(int EnvVersion, ReleaseInfo Release);

@@ -1,0 +1,3 @@
+namespace Wharf.Core.Api;
+
+public sealed record WhoAmI(string Name, string Role, string ServerVersion);

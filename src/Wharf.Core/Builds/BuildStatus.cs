@@ -1,0 +1,9 @@
+namespace Wharf.Core.Builds;
+
+public enum BuildStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}
