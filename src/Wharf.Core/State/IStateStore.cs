@@ -3,7 +3,10 @@ using Wharf.Core.Audit;
 using Wharf.Core.Auth;
 using Wharf.Core.Builds;
 using Wharf.Core.Config;
+using Wharf.Core.Deployments;
+using Wharf.Core.Formation;
 using Wharf.Core.Releases;
+using Wharf.Core.Timers;
 
 namespace Wharf.Core.State;
 
@@ -31,4 +34,10 @@ public interface IStateStore : IAsyncDisposable
     IAuditStore Audit { get; }
 
     ITokenStore Tokens { get; }
+
+    IDeploymentStore Deployments { get; }
+
+    IFormationStore Formation { get; }
+
+    ITimerRunStore TimerRuns { get; }
 }

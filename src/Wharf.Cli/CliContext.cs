@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Spectre.Console;
+using Wharf.Cli.Client;
+using Wharf.Cli.Config;
+
+namespace Wharf.Cli;
+
+/// <summary>What every command needs: the two consoles, the environment, the config, and one error policy.</summary>
+internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnvironment environment, ConfigStore config)
+{
+    public IAnsiConsole Out => output;
+
+    public IAnsiConsole Error => error;
+
+    public CliEnvironment Environment => environment;
+
+    public ConfigStore Config => config;
+
+    /// <summary>Runs a command body that talks to the server with the resolved connection.</summary>
+    public Task<int> RunAsync(Func<WharfClient, Task<int>> body) => RunAsync(async () =>
+    {
+        using var client = WharfClient.Create(new ConnectionResolver(config, environment).Resolve());
+        return await body(client);
+    });
+
+    /// <summary>Runs a command body, turning any failure into one line on stderr and an exit code.</summary>
+    public async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var (message, code) = ErrorMessages.Describe(e);
+            error.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+            return code;
+        }
+    }
+
+    /// <summary>Writes the DTO as the API's JSON, bypassing Spectre so nothing is wrapped or styled.</summary>
+    public int WriteJson<T>(T value)
+    {
+        var writer = output.Profile.Out.Writer;
+        writer.WriteLine(JsonSerializer.Serialize(value, CliJson.Indented));
+        writer.Flush();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes text exactly as given, for lines scripts grep (no markup, no wrapping).</summary>
+    public void WriteLine(string text)
+    {
+        output.Profile.Out.Writer.WriteLine(text);
+        output.Profile.Out.Writer.Flush();
+    }
+}

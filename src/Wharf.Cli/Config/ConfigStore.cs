@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace Wharf.Cli.Config;
+
+/// <summary>
+/// Reads and writes the config file. It holds a token, so it is only ever readable by its owner
+/// (0600, in a 0700 directory), and it is replaced atomically so a crash never leaves half a file.
+/// </summary>
+internal sealed class ConfigStore(string path)
+{
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
+
+    public string Path => path;
+
+    /// <summary>$XDG_CONFIG_HOME/wharf/config.json, else ~/.config/wharf/config.json.</summary>
+    public static ConfigStore ForEnvironment(CliEnvironment environment)
+    {
+        var home = environment.Get("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var configHome = environment.Get("XDG_CONFIG_HOME") ?? System.IO.Path.Combine(home, ".config");
+        return new ConfigStore(System.IO.Path.Combine(configHome, "wharf", "config.json"));
+    }
+
+    public CliConfig Load()
+    {
+        if (!File.Exists(path))
+        {
+            return CliConfig.Empty;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<CliConfig>(File.ReadAllText(path), JsonSerializerOptions.Web) ?? CliConfig.Empty;
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"The config file {path} is not valid JSON ({e.Message}); run `wharf login` to rewrite it.");
+        }
+    }
+
+    public void Save(CliConfig config)
+    {
+        var directory = System.IO.Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+        }
+
+        var temporary = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            JsonSerializer.Serialize(stream, config, CliJson.Indented);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // UnixCreateMode only applies to new files; a leftover temp file keeps its old mode otherwise.
+            File.SetUnixFileMode(temporary, OwnerOnlyFile);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Wharf.Cli.Commands;
+
+namespace Wharf.Cli;
+
+/// <summary>The <c>wharf</c> command tree.</summary>
+internal sealed class WharfRootCommand : RootCommand
+{
+    public WharfRootCommand(CliContext context)
+        : base("Wharf: build, release and run apps on your own machines.")
+    {
+        Subcommands.Add(new LoginCommand(context));
+        Subcommands.Add(new WhoAmICommand(context));
+        Subcommands.Add(new AppsCommand(context));
+        Subcommands.Add(new EnvCommand(context));
+        Subcommands.Add(new ReleasesCommand(context));
+        Subcommands.Add(new BuildsCommand(context));
+        Subcommands.Add(new TokensCommand(context));
+        Subcommands.Add(new AuditCommand(context));
+        Subcommands.Add(new CheckCommand(context));
+        Subcommands.Add(new ServerCommand(context));
+
+        // A bare `wharf` shows the command list rather than a terse "required command" error.
+        SetAction(result =>
+        {
+            new HelpAction().Invoke(result);
+            return ExitCodes.Usage;
+        });
+    }
+}

@@ -1,0 +1,8 @@
+namespace Wharf.Core.Releases;
+
+public enum LineEditKind
+{
+    Keep,
+    Delete,
+    Insert,
+}

@@ -1,0 +1,7 @@
+namespace Wharf.Core.Runtime;
+
+public enum OutputChannel
+{
+    Stdout,
+    Stderr,
+}

@@ -1,0 +1,8 @@
+namespace Wharf.Core.Runtime;
+
+public enum ProcessState
+{
+    Created,
+    Running,
+    Exited,
+}

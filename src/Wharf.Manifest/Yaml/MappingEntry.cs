@@ -1,0 +1,3 @@
+namespace Wharf.Manifest.Yaml;
+
+internal sealed record MappingEntry(ScalarNode Key, ManifestNode Value);

@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+
+namespace Wharf.Runtime.Docker.Engine.Http;
+
+/// <summary>An HTTP handler whose every connection is a new stream on the engine's unix socket.</summary>
+internal static class UnixSocketHandler
+{
+    public static SocketsHttpHandler Create(string socketPath) => new()
+    {
+        ConnectCallback = (_, ct) => ConnectAsync(socketPath, ct),
+        // Streams (logs, events) hold a connection each; the engine serves them all on one socket.
+        MaxConnectionsPerServer = int.MaxValue,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        UseProxy = false,
+        AllowAutoRedirect = false,
+    };
+
+    private static async ValueTask<Stream> ConnectAsync(string socketPath, CancellationToken ct)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

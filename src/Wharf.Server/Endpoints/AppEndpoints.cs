@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Wharf.Core.Api;
+using Wharf.Core.Apps;
+using Wharf.Server.Auth;
+
+namespace Wharf.Server.Endpoints;
+
+public static class AppEndpoints
+{
+    public static IEndpointRouteBuilder MapAppEndpoints(this IEndpointRouteBuilder v1)
+    {
+        var apps = v1.MapGroup("/apps");
+
+        apps.MapGet("", async (AppService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.ListAsync(ct))).RequireAuthorization(Policies.Read);
+
+        apps.MapPost("", async (CreateAppRequest request, ClaimsPrincipal user, AppService service, CancellationToken ct) =>
+        {
+            var app = await service.CreateAsync(user.RequireActor(), request, ct);
+            return TypedResults.Created($"/v1/apps/{app.Name}", app);
+        }).RequireAuthorization(Policies.Deploy);
+
+        apps.MapGet("/{app}", async (string app, AppService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.GetAsync(app, ct))).RequireAuthorization(Policies.Read);
+
+        apps.MapDelete("/{app}", async (string app, ClaimsPrincipal user, AppService service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(user.RequireActor(), app, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Admin);
+
+        return v1;
+    }
+}

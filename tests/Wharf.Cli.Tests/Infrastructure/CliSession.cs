@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace Wharf.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// A user of the CLI: their own HOME and XDG_CONFIG_HOME (so the real user's config is never touched),
+/// a working directory, and extra environment variables. Runs the real <c>wharf</c> process.
+/// </summary>
+public sealed class CliSession : IDisposable
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory _home = new("wharf-cli-home");
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public CliSession()
+    {
+        _environment["HOME"] = _home.Path;
+        _environment["XDG_CONFIG_HOME"] = _home.Combine(".config");
+        WorkingDirectory = _home.Path;
+    }
+
+    public string Home => _home.Path;
+
+    public string ConfigPath => _home.Combine(".config", "wharf", "config.json");
+
+    public string WorkingDirectory { get; set; }
+
+    public CliSession With(string name, string value)
+    {
+        _environment[name] = value;
+        return this;
+    }
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(WharfProcess.StartInfo(args, _environment, WorkingDirectory))!;
+
+        // No terminal: stdin is an empty pipe, as in CI or a script.
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(_timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"wharf {string.Join(' ', args)} did not finish within {_timeout}.");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose() => _home.Dispose();
+}

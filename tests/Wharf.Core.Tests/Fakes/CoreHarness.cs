@@ -1,0 +1,66 @@
+using Wharf.Core.Api;
+using Wharf.Core.Apps;
+using Wharf.Core.Audit;
+using Wharf.Core.Auth;
+using Wharf.Core.Builds;
+using Wharf.Core.Config;
+using Wharf.Core.Crypto;
+using Wharf.Core.Releases;
+
+namespace Wharf.Core.Tests.Fakes;
+
+/// <summary>The Core services wired to in-memory fakes, as the server wires them to real stores.</summary>
+public sealed class CoreHarness
+{
+    public CoreHarness()
+    {
+        Audit = new AuditLog(State, Clock);
+        Vault = new EnvVault(State, new EnvelopeCipher(Key));
+        Apps = new AppService(State, Blobs, Audit, Clock);
+        Releases = new ReleaseService(State, Vault, Audit, Clock);
+        Config = new ConfigService(State, Vault, Releases, Locks, Audit, Clock);
+        OtherServer = new ConfigService(State, Vault, Releases, new AppLocks(), Audit, Clock);
+        Builds = new BuildService(State);
+        Tokens = new TokenService(State, Audit, Clock);
+    }
+
+    public static Actor Alice { get; } = new("alice", Role.Deploy);
+
+    public static Actor Reader { get; } = new("viewer", Role.Read);
+
+    public InMemoryStateStore State { get; } = new();
+
+    public InMemoryBlobStore Blobs { get; } = new();
+
+    public FakeKeyEncryptionKey Key { get; } = new();
+
+    public FakeClock Clock { get; } = new();
+
+    public AppLocks Locks { get; } = new();
+
+    public AuditLog Audit { get; }
+
+    public EnvVault Vault { get; }
+
+    public AppService Apps { get; }
+
+    public ReleaseService Releases { get; }
+
+    public ConfigService Config { get; }
+
+    /// <summary>A second server on the same store: its changes race ours without sharing our app locks.</summary>
+    public ConfigService OtherServer { get; }
+
+    public BuildService Builds { get; }
+
+    public TokenService Tokens { get; }
+
+    public async Task<AppInfo> CreateAppAsync(string name = "hello") =>
+        await Apps.CreateAsync(Alice, new CreateAppRequest(name));
+
+    public Task<EnvChangeResult> SetAsync(string app, params (string Key, string Value)[] values) =>
+        Config.ChangeAsync(Alice, app, new EnvChangeRequest(values.ToDictionary(v => v.Key, v => v.Value), null));
+
+    public Task<EnvChangeResult> UnsetAsync(string app, params string[] keys) =>
+        Config.ChangeAsync(Alice, app, new EnvChangeRequest(null, keys));
+}
