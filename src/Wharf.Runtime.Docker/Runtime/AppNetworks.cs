@@ -8,8 +8,12 @@ namespace Wharf.Runtime.Docker.Runtime;
 /// One private bridge network per app: its services find each other by name there, and nothing of another app
 /// can reach them.
 /// </summary>
-internal sealed class AppNetworks(IDockerClient docker, ILogger logger)
+internal sealed class AppNetworks(IDockerClient docker, ILogger logger) : IDisposable
 {
+    // The engine's duplicate-name check is not atomic: four processes of a new app starting at once made four
+    // networks of one name (measured on 20.10), and a name that matches several networks is refused everywhere.
+    private readonly SemaphoreSlim _creating = new(1, 1);
+
     public async Task EnsureAsync(string app, CancellationToken ct)
     {
         var name = ContainerNames.Network(app);
@@ -18,6 +22,43 @@ internal sealed class AppNetworks(IDockerClient docker, ILogger logger)
             return;
         }
 
+        await _creating.WaitAsync(ct);
+        try
+        {
+            if (await docker.Networks.InspectAsync(name, ct) is null)
+            {
+                await CreateAsync(app, name, ct);
+            }
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    /// <summary>Removes the app's network (every one of that name, should there be several); no-op when there is none.</summary>
+    public async Task RemoveAsync(string app, CancellationToken ct)
+    {
+        var name = ContainerNames.Network(app);
+        // The engine's name filter matches substrings; only the exact name is the app's.
+        var networks = await docker.Networks.ListAsync(DockerFilters.None.Name(name), ct);
+        foreach (var network in networks.Where(n => n.Name == name))
+        {
+            try
+            {
+                await docker.Networks.RemoveAsync(network.Id, ct);
+                RuntimeLog.NetworkRemoved(logger, name, app);
+            }
+            catch (DockerEngineException e) when (e.IsNotFound)
+            {
+            }
+        }
+    }
+
+    public void Dispose() => _creating.Dispose();
+
+    private async Task CreateAsync(string app, string name, CancellationToken ct)
+    {
         try
         {
             await docker.Networks.CreateAsync(
@@ -35,21 +76,7 @@ internal sealed class AppNetworks(IDockerClient docker, ILogger logger)
         }
         catch (DockerEngineException e) when (e.IsConflict)
         {
-            // Two processes of a new app starting at once: the other one created it first, which is just as good.
-        }
-    }
-
-    /// <summary>Removes the app's network; no-op when it is gone already.</summary>
-    public async Task RemoveAsync(string app, CancellationToken ct)
-    {
-        var name = ContainerNames.Network(app);
-        try
-        {
-            await docker.Networks.RemoveAsync(name, ct);
-            RuntimeLog.NetworkRemoved(logger, name, app);
-        }
-        catch (DockerEngineException e) when (e.IsNotFound)
-        {
+            // Created by another client of this engine between the inspect and the create: just as good.
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Wharf.Runtime.Docker.Runtime;
 /// (after a server restart) finds every process again through <see cref="ListAsync"/>. Containers without the
 /// wharf.managed label are invisible to it and never stopped or removed, whatever id is passed.
 /// </summary>
-public sealed class DockerProcessRuntime : IProcessRuntime
+public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
 {
     public const string RuntimeName = "docker";
 
@@ -175,6 +175,8 @@ public sealed class DockerProcessRuntime : IProcessRuntime
         await _networks.RemoveAsync(app, ct);
         RuntimeLog.AppRemoved(_logger, app, containers.Count);
     }
+
+    public void Dispose() => _networks.Dispose();
 
     private async Task<RuntimeProcess?> ToProcessAsync(ContainerSummary summary, CancellationToken ct)
     {

@@ -22,6 +22,7 @@ internal static class ProcessContainerSpec
         MemoryBytes = spec.MemoryBytes,
         Cpus = spec.CpuMillicores is { } millicores ? millicores / MillicoresPerCpu : null,
         StopSignal = "SIGTERM",
+        Init = true,
         // No published ports: the router reaches IP:PORT on the app network, which the host can route to.
     };
 

@@ -44,6 +44,12 @@ public sealed record ContainerSpec
 
     public HealthcheckSpec? Healthcheck { get; init; }
 
+    /// <summary>
+    /// Runs a tiny init (the engine's docker-init) as PID 1: it forwards signals and reaps zombies, so a process
+    /// that never installed a SIGTERM handler still stops on SIGTERM instead of waiting out the grace period.
+    /// </summary>
+    public bool Init { get; init; }
+
     public IReadOnlyList<ContainerMount> Mounts { get; init; } = [];
 
     public string? WorkingDir { get; init; }

@@ -19,6 +19,8 @@ internal sealed record HostConfigBody
 
     public IReadOnlyList<ContainerMount>? Mounts { get; init; }
 
+    public bool? Init { get; init; }
+
     public static HostConfigBody From(ContainerSpec spec) => new()
     {
         PortBindings = spec.Ports.Count == 0
@@ -38,5 +40,6 @@ internal sealed record HostConfigBody
         // Wharf's formation decides when a process comes back; the engine restarting it behind our back would fight that.
         RestartPolicy = new RestartPolicy { Name = "no" },
         Mounts = spec.Mounts.Count == 0 ? null : spec.Mounts,
+        Init = spec.Init ? true : null,
     };
 }
