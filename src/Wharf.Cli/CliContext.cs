@@ -19,9 +19,12 @@ internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnv
     /// <summary>Runs a command body that talks to the server with the resolved connection.</summary>
     public Task<int> RunAsync(Func<WharfClient, Task<int>> body) => RunAsync(async () =>
     {
-        using var client = WharfClient.Create(new ConnectionResolver(config, environment).Resolve());
+        using var client = Connect();
         return await body(client);
     });
+
+    /// <summary>A client for the server and token in force, for commands that do local work before talking to it.</summary>
+    public WharfClient Connect() => WharfClient.Create(new ConnectionResolver(config, environment).Resolve());
 
     /// <summary>Runs a command body, turning any failure into one line on stderr and an exit code.</summary>
     public async Task<int> RunAsync(Func<Task<int>> body)
@@ -45,6 +48,13 @@ internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnv
         writer.WriteLine(JsonSerializer.Serialize(value, CliJson.Indented));
         writer.Flush();
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes a line to stderr exactly as given (no markup, no wrapping).</summary>
+    public void WriteErrorLine(string text)
+    {
+        error.Profile.Out.Writer.WriteLine(text);
+        error.Profile.Out.Writer.Flush();
     }
 
     /// <summary>Writes text exactly as given, for lines scripts grep (no markup, no wrapping).</summary>

@@ -19,7 +19,7 @@ internal static class ErrorMessages
         WharfApiException { Status: 403 } e => ($"Not allowed: {Sentence(e.Detail)}", ExitCodes.NotAuthorized),
         WharfApiException { Status: 404 } e => (Sentence(e.Detail), ExitCodes.NotFound),
         WharfApiException e => (WithFieldErrors(e), ExitCodes.Error),
-        OperationCanceledException => ("Cancelled.", ExitCodes.Error),
+        OperationCanceledException => ("Cancelled.", ExitCodes.Interrupted),
         JsonException e => ($"Unreadable JSON: {e.Message}", ExitCodes.Error),
         IOException or UnauthorizedAccessException => ($"{exception.Message}", ExitCodes.Error),
         _ => ($"Unexpected error ({exception.GetType().Name}): {exception.Message}", ExitCodes.Error),

@@ -17,4 +17,7 @@ internal static class ExitCodes
     public const int NotAuthorized = 4;
 
     public const int NotFound = 5;
+
+    /// <summary>Ctrl+C: the command stopped (a deployment goes on on the server; an attached one-off is stopped).</summary>
+    public const int Interrupted = 130;
 }

@@ -16,6 +16,14 @@ internal sealed class WharfRootCommand : RootCommand
         Subcommands.Add(new EnvCommand(context));
         Subcommands.Add(new ReleasesCommand(context));
         Subcommands.Add(new BuildsCommand(context));
+        Subcommands.Add(new DeployCommand(context));
+        Subcommands.Add(new DeploymentsCommand(context));
+        Subcommands.Add(new PsCommand(context));
+        Subcommands.Add(new ScaleCommand(context));
+        Subcommands.Add(new RestartCommand(context));
+        Subcommands.Add(new RunCommand(context));
+        Subcommands.Add(new ExecCommand(context));
+        Subcommands.Add(new TimersCommand(context));
         Subcommands.Add(new TokensCommand(context));
         Subcommands.Add(new AuditCommand(context));
         Subcommands.Add(new CheckCommand(context));

@@ -31,6 +31,7 @@ public static class WharfServer
 
         var services = builder.Services;
         services.AddWharfCore(options);
+        services.AddWharfDeployments(builder.Configuration);
         services.AddWharfAuthorization();
         services.AddProblemDetails(problem => problem.CustomizeProblemDetails = Problems.AddMissingDetail);
         services.AddExceptionHandler<WharfExceptionHandler>();
@@ -51,8 +52,12 @@ public static class WharfServer
             .MapEnvEndpoints()
             .MapReleaseEndpoints()
             .MapBuildEndpoints()
+            .MapDeploymentEndpoints()
             .MapTokenEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapProcessEndpoints()
+            .MapFormationEndpoints()
+            .MapTimerEndpoints();
         return app;
     }
 

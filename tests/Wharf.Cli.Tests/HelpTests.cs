@@ -17,6 +17,20 @@ public sealed class HelpTests
     [InlineData("audit")]
     [InlineData("check")]
     [InlineData("server")]
+    [InlineData("deploy")]
+    [InlineData("deployments")]
+    [InlineData("deployments", "info")]
+    [InlineData("deployments", "logs")]
+    [InlineData("deployments", "cancel")]
+    [InlineData("builds", "logs")]
+    [InlineData("ps")]
+    [InlineData("ps", "stop")]
+    [InlineData("scale")]
+    [InlineData("restart")]
+    [InlineData("run")]
+    [InlineData("exec")]
+    [InlineData("timers")]
+    [InlineData("releases", "promote")]
     public async Task Help_EveryCommand_DescribesItAndExitsOk(params string[] command)
     {
         using var user = new CliSession();

@@ -10,20 +10,45 @@ namespace Wharf.Cli.Client;
 /// Sends one request and turns every way it can fail into <see cref="WharfApiException"/> (the server said no)
 /// or <see cref="WharfUnreachableException"/> (nothing answered), so commands only see DTOs.
 /// </summary>
-internal sealed class ApiTransport(HttpClient http, Uri url, string token) : IDisposable
+/// <param name="timeout">How long an ordinary request may take; streams (uploads, logs) have no limit.</param>
+internal sealed class ApiTransport(HttpClient http, Uri url, string token, TimeSpan timeout) : IDisposable
 {
     public Uri Url => url;
+
+    public string Display => Config.ServerUrl.Display(url);
 
     public void Dispose() => http.Dispose();
 
     public async Task SendAsync(HttpMethod method, string path, HttpContent? body, CancellationToken ct)
     {
-        using var response = await SendCoreAsync(method, path, body, ct);
+        using var limit = Limit(ct);
+        using var request = Request(method, path, body);
+        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, ct, limit.Token);
     }
 
     public async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? body, CancellationToken ct)
     {
-        using var response = await SendCoreAsync(method, path, body, ct);
+        using var limit = Limit(ct);
+        using var request = Request(method, path, body);
+        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, ct, limit.Token);
+        return await ReadJsonAsync<T>(response, $"{method} /{path}", ct);
+    }
+
+    /// <summary>
+    /// Sends a request whose body or answer is a stream: no time limit, and the answer is handed over as soon as
+    /// its headers arrive (the caller disposes it). <paramref name="configure"/> adds headers.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync(
+        HttpMethod method, string path, HttpContent? body, Action<HttpRequestMessage>? configure, CancellationToken ct)
+    {
+        using var request = Request(method, path, body);
+        configure?.Invoke(request);
+        return await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, ct, ct);
+    }
+
+    /// <summary>Reads an answer's JSON body into a DTO, or says the server is not Wharf's API.</summary>
+    public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string request, CancellationToken ct)
+    {
         try
         {
             return await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, ct)
@@ -34,30 +59,46 @@ internal sealed class ApiTransport(HttpClient http, Uri url, string token) : IDi
             throw new WharfApiException(
                 Display,
                 (int)response.StatusCode,
-                $"The server at {Display} answered {method} /{path} with something that is not Wharf's API ({e.Message}). Is the URL right?",
+                $"The server at {Display} answered {request} with something that is not Wharf's API ({e.Message}). Is the URL right?",
                 null);
         }
     }
 
-    private string Display => Config.ServerUrl.Display(url);
+    /// <summary>A read of a streamed answer failed: the server went away mid-stream.</summary>
+    public WharfUnreachableException Broken(Exception e) => new(Display, "the connection broke", e);
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, HttpContent? body, CancellationToken ct)
+    private CancellationTokenSource Limit(CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(url, path)) { Content = body };
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        return limit;
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, HttpContent? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(url, path)) { Content = body };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+
+    /// <param name="ct">The caller's token: Ctrl+C.</param>
+    /// <param name="limited">The caller's token, or one that also ends when the request takes too long.</param>
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct, CancellationToken limited)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            response = await http.SendAsync(request, completion, limited);
         }
         catch (HttpRequestException e)
         {
             throw new WharfUnreachableException(Display, Reason(e), e);
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new WharfUnreachableException(Display, $"no answer within {http.Timeout.TotalSeconds:0} s", e);
+            throw new WharfUnreachableException(Display, $"no answer within {timeout.TotalSeconds:0} s", e);
         }
 
         if (response.IsSuccessStatusCode)
@@ -67,7 +108,7 @@ internal sealed class ApiTransport(HttpClient http, Uri url, string token) : IDi
 
         using (response)
         {
-            throw await ProblemReader.ReadAsync(Display, response, $"{method} /{path}", ct);
+            throw await ProblemReader.ReadAsync(Display, response, $"{request.Method} {request.RequestUri?.PathAndQuery}", ct);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Wharf.Cli.Config;
 using Wharf.Core.Api;
+using Wharf.Core.Deployments;
 
 namespace Wharf.Cli.Client;
 
@@ -11,8 +12,16 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
 
     public Uri Url => transport.Url;
 
-    public static WharfClient Create(Connection connection) =>
-        new(new ApiTransport(new HttpClient { Timeout = _timeout }, connection.Url, connection.Token));
+    /// <remarks>
+    /// The HttpClient itself has no time limit, since uploads and followed logs last as long as they last;
+    /// the transport limits each ordinary request instead, and a server that never accepts fails fast.
+    /// </remarks>
+    public static WharfClient Create(Connection connection)
+    {
+        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        return new(new ApiTransport(http, connection.Url, connection.Token, _timeout));
+    }
 
     public void Dispose() => transport.Dispose();
 
@@ -46,11 +55,77 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
     public Task<ReleaseDiff> DiffReleasesAsync(string app, int from, int to, CancellationToken ct) =>
         transport.SendAsync<ReleaseDiff>(HttpMethod.Get, $"{AppPath(app)}/releases/{from}/diff/{to}", null, ct);
 
+    /// <summary>Rolls a release out again (or back); the answer is the deployment doing it.</summary>
+    public Task<DeploymentInfo> PromoteReleaseAsync(string app, int version, CancellationToken ct) =>
+        transport.SendAsync<DeploymentInfo>(HttpMethod.Post, $"{AppPath(app)}/releases/{version}/promote", null, ct);
+
     public Task<List<BuildInfo>> ListBuildsAsync(string app, int? limit, CancellationToken ct) =>
         transport.SendAsync<List<BuildInfo>>(HttpMethod.Get, $"{AppPath(app)}/builds{Limit(limit)}", null, ct);
 
     public Task<BuildInfo> GetBuildAsync(string app, int number, CancellationToken ct) =>
         transport.SendAsync<BuildInfo>(HttpMethod.Get, $"{AppPath(app)}/builds/{number}", null, ct);
+
+    public Task<HttpResponseMessage> OpenBuildLogAsync(string app, int number, CancellationToken ct) =>
+        transport.OpenAsync(HttpMethod.Get, $"{AppPath(app)}/builds/{number}/log", null, null, ct);
+
+    /// <summary>Uploads the source tar; no time limit, since a big context on a slow link takes what it takes.</summary>
+    public Task<DeploymentInfo> CreateDeploymentAsync(string app, HttpContent tar, string digest, CancellationToken ct) =>
+        SendLongAsync<DeploymentInfo>(
+            HttpMethod.Post, $"{AppPath(app)}/deployments", tar, r => r.Headers.Add(ContextDigest.HeaderName, digest), ct);
+
+    public Task<List<DeploymentInfo>> ListDeploymentsAsync(string app, int? limit, CancellationToken ct) =>
+        transport.SendAsync<List<DeploymentInfo>>(HttpMethod.Get, $"{AppPath(app)}/deployments{Limit(limit)}", null, ct);
+
+    public Task<DeploymentInfo> GetDeploymentAsync(string app, int id, CancellationToken ct) =>
+        transport.SendAsync<DeploymentInfo>(HttpMethod.Get, $"{AppPath(app)}/deployments/{id}", null, ct);
+
+    /// <summary>The deployment's log as text; with <paramref name="follow"/> the answer lasts until the deployment ends.</summary>
+    public Task<HttpResponseMessage> OpenDeploymentLogAsync(string app, int id, bool follow, CancellationToken ct) =>
+        transport.OpenAsync(
+            HttpMethod.Get, $"{AppPath(app)}/deployments/{id}/log{(follow ? "?follow=true" : "")}", null, null, ct);
+
+    /// <summary>The server waits for a running deployment to stop before answering, so no time limit here.</summary>
+    public Task<DeploymentInfo> CancelDeploymentAsync(string app, int id, CancellationToken ct) =>
+        SendLongAsync<DeploymentInfo>(HttpMethod.Post, $"{AppPath(app)}/deployments/{id}/cancel", null, null, ct);
+
+    public Task<List<ProcessInfo>> ListProcessesAsync(string app, CancellationToken ct) =>
+        transport.SendAsync<List<ProcessInfo>>(HttpMethod.Get, $"{AppPath(app)}/processes", null, ct);
+
+    /// <summary>Stopping waits out the process's termination grace, so no time limit here.</summary>
+    public async Task StopProcessAsync(string app, string id, CancellationToken ct)
+    {
+        using var response = await transport.OpenAsync(HttpMethod.Delete, ProcessPath(app, id), null, null, ct);
+    }
+
+    /// <summary>Starts a one-off process: a stream of <see cref="ProcessStreamEvent"/> lines, or 201 with it when detached.</summary>
+    public Task<HttpResponseMessage> RunAsync(string app, RunRequest run, CancellationToken ct) =>
+        transport.OpenAsync(HttpMethod.Post, $"{AppPath(app)}/processes", JsonContent.Create(run), null, ct);
+
+    public Task<HttpResponseMessage> ExecAsync(string app, string id, ExecRequest exec, CancellationToken ct) =>
+        transport.OpenAsync(HttpMethod.Post, $"{ProcessPath(app, id)}/exec", JsonContent.Create(exec), null, ct);
+
+    public Task<List<FormationInfo>> GetFormationAsync(string app, CancellationToken ct) =>
+        transport.SendAsync<List<FormationInfo>>(HttpMethod.Get, $"{AppPath(app)}/formation", null, ct);
+
+    public Task<List<FormationInfo>> ScaleAsync(string app, IReadOnlyDictionary<string, int> counts, CancellationToken ct) =>
+        transport.SendAsync<List<FormationInfo>>(HttpMethod.Patch, $"{AppPath(app)}/formation", JsonContent.Create(counts), ct);
+
+    public Task<RestartInfo> RestartAsync(string app, string? service, CancellationToken ct) =>
+        transport.SendAsync<RestartInfo>(
+            HttpMethod.Post,
+            $"{AppPath(app)}/restart{(service is null ? "" : $"?service={Uri.EscapeDataString(service)}")}",
+            null,
+            ct);
+
+    public Task<List<TimerInfo>> ListTimersAsync(string app, CancellationToken ct) =>
+        transport.SendAsync<List<TimerInfo>>(HttpMethod.Get, $"{AppPath(app)}/timers", null, ct);
+
+    /// <summary>Reads a JSON answer through a stream, for requests that may last longer than the usual limit.</summary>
+    public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        await transport.ReadJsonAsync<T>(response, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}", ct);
+
+    /// <summary>The error for a stream that broke off: the server went away.</summary>
+    public WharfUnreachableException Broken(Exception e) => transport.Broken(e);
 
     public Task<List<TokenInfo>> ListTokensAsync(CancellationToken ct) =>
         transport.SendAsync<List<TokenInfo>>(HttpMethod.Get, "v1/tokens", null, ct);
@@ -77,6 +152,15 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
         var path = query.Count == 0 ? "v1/audit" : $"v1/audit?{string.Join('&', query)}";
         return transport.SendAsync<List<AuditEventInfo>>(HttpMethod.Get, path, null, ct);
     }
+
+    private async Task<T> SendLongAsync<T>(
+        HttpMethod method, string path, HttpContent? body, Action<HttpRequestMessage>? configure, CancellationToken ct)
+    {
+        using var response = await transport.OpenAsync(method, path, body, configure, ct);
+        return await transport.ReadJsonAsync<T>(response, $"{method} /{path}", ct);
+    }
+
+    private static string ProcessPath(string app, string id) => $"{AppPath(app)}/processes/{Uri.EscapeDataString(id)}";
 
     private static string AppPath(string app) => $"v1/apps/{Uri.EscapeDataString(app)}";
 

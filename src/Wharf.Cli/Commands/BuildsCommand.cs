@@ -18,6 +18,7 @@ internal sealed class BuildsCommand : Command
         Options.Add(_limit);
         Options.Add(_json);
         Subcommands.Add(new BuildsInfoCommand(context));
+        Subcommands.Add(new BuildsLogsCommand(context));
         SetAction((result, ct) => context.RunAsync(async client =>
         {
             var app = result.GetRequiredValue(_app);

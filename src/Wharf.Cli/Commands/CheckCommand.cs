@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wharf.Cli.Output;
 using Wharf.Manifest;
 
 namespace Wharf.Cli.Commands;
@@ -57,10 +58,5 @@ internal sealed class CheckCommand : Command
         return !File.Exists(file) && File.Exists(alternate) ? alternate : file;
     }
 
-    /// <summary>Relative to the current directory when inside it ("wharf.yml", "examples/hello/wharf.yml").</summary>
-    private string Display(string file)
-    {
-        var relative = Path.GetRelativePath(_context.Environment.CurrentDirectory, file);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
-    }
+    private string Display(string file) => DisplayPath.Relative(_context.Environment.CurrentDirectory, file);
 }

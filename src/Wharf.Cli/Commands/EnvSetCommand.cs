@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wharf.Cli.Deploy;
 using Wharf.Cli.Output;
 using Wharf.Core.Api;
 
@@ -10,6 +11,7 @@ internal sealed class EnvSetCommand : Command
 {
     private readonly Option<string> _app;
     private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<bool> _wait = EnvWaitOption.Create();
     private readonly Argument<string[]> _assignments = new("KEY=VALUE")
     {
         Description = "The variables to set",
@@ -23,6 +25,7 @@ internal sealed class EnvSetCommand : Command
         _assignments.Validators.Add(EnvAssignment.Validate);
         Options.Add(_app);
         Options.Add(_json);
+        Options.Add(_wait);
         Arguments.Add(_assignments);
         SetAction((result, ct) => context.RunAsync(async client =>
         {
@@ -36,7 +39,7 @@ internal sealed class EnvSetCommand : Command
 
             context.Out.MarkupLineInterpolated(
                 $"Set {Formats.Keys([.. values.Keys])} on [bold]{app}[/]: release [bold]{Formats.Release(change.Release.Version)}[/].");
-            return ExitCodes.Ok;
+            return await EnvRollout.ReportAsync(context, client, change, result.GetValue(_wait), ct);
         }));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wharf.Cli.Deploy;
 using Wharf.Cli.Output;
 using Wharf.Core.Api;
 
@@ -10,6 +11,7 @@ internal sealed class EnvUnsetCommand : Command
 {
     private readonly Option<string> _app;
     private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<bool> _wait = EnvWaitOption.Create();
     private readonly Argument<string[]> _keys = new("KEY")
     {
         Description = "The variables to remove",
@@ -29,6 +31,7 @@ internal sealed class EnvUnsetCommand : Command
         });
         Options.Add(_app);
         Options.Add(_json);
+        Options.Add(_wait);
         Arguments.Add(_keys);
         SetAction((result, ct) => context.RunAsync(async client =>
         {
@@ -42,7 +45,7 @@ internal sealed class EnvUnsetCommand : Command
 
             context.Out.MarkupLineInterpolated(
                 $"Unset {Formats.Keys(keys)} on [bold]{app}[/]: release [bold]{Formats.Release(change.Release.Version)}[/].");
-            return ExitCodes.Ok;
+            return await EnvRollout.ReportAsync(context, client, change, result.GetValue(_wait), ct);
         }));
     }
 }

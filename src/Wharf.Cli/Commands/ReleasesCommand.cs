@@ -19,6 +19,7 @@ internal sealed class ReleasesCommand : Command
         Options.Add(_json);
         Subcommands.Add(new ReleasesInfoCommand(context));
         Subcommands.Add(new ReleasesDiffCommand(context));
+        Subcommands.Add(new ReleasesPromoteCommand(context));
         SetAction((result, ct) => context.RunAsync(async client =>
         {
             var app = result.GetRequiredValue(_app);

@@ -19,6 +19,13 @@ public sealed class AppLocks
         return new Releaser(gate);
     }
 
+    /// <summary>Takes the app's lock only when it is free (no rollout or change running); null otherwise.</summary>
+    public IDisposable? TryAcquire(string app)
+    {
+        var gate = _locks.GetOrAdd(app, _ => new SemaphoreSlim(1, 1));
+        return gate.Wait(0) ? new Releaser(gate) : null;
+    }
+
     private sealed class Releaser(SemaphoreSlim gate) : IDisposable
     {
         private int _released;

@@ -2,14 +2,20 @@ using Wharf.Core.Api;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
 using Wharf.Core.Blobs;
+using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
+using Wharf.Core.Runtime;
 using Wharf.Core.State;
 
 namespace Wharf.Core.Apps;
 
 /// <summary>Creates, shows, lists and deletes apps.</summary>
-public sealed class AppService(IStateStore state, IBlobStore blobs, AuditLog audit, TimeProvider clock)
+public sealed class AppService(
+    IStateStore state, IBlobStore blobs, IProcessRuntime runtime, DeploymentDispatcher deployments, AuditLog audit, TimeProvider clock)
 {
+    // How long deleting an app waits for its running deployment to notice the cancellation and clean up.
+    private static readonly TimeSpan _deleteWait = TimeSpan.FromSeconds(30);
+
     public async Task<AppInfo> CreateAsync(Actor actor, CreateAppRequest request, CancellationToken ct = default)
     {
         if (AppNames.Problem(request.Name) is { } problem)
@@ -33,9 +39,18 @@ public sealed class AppService(IStateStore state, IBlobStore blobs, AuditLog aud
     public async Task<IReadOnlyList<AppInfo>> ListAsync(CancellationToken ct = default) =>
         [.. (await state.Apps.ListAsync(ct)).Select(ToInfo)];
 
-    /// <summary>Deletes the app, everything recorded for it and its blobs (build contexts, logs).</summary>
+    /// <summary>
+    /// Deletes the app: stops its deployments, removes its processes and network, everything recorded for it and its
+    /// blobs (build contexts, logs).
+    /// </summary>
     public async Task DeleteAsync(Actor actor, string name, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        await state.Apps.RequireAsync(name, ct);
+
+        // A rollout still running would start processes after the runtime removed the app's.
+        await deployments.CancelAppAsync(name, actor.Name, _deleteWait);
+        await runtime.RemoveAppAsync(name, ct);
         if (!await state.Apps.DeleteAsync(name, ct))
         {
             throw NotFoundException.App(name);

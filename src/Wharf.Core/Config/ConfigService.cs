@@ -2,6 +2,7 @@ using Wharf.Core.Api;
 using Wharf.Core.Apps;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
+using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
 using Wharf.Core.Releases;
 using Wharf.Core.State;
@@ -52,8 +53,11 @@ public sealed class ConfigService(IStateStore state, EnvVault vault, ReleaseServ
         var previous = await releases.CurrentAsync(app, ct);
         var draft = new ReleaseDraft(previous?.Build, envVersion, previous?.Manifest, plan.Description);
         var release = await releases.CreateAsync(actor, app, draft, ct);
-        await releases.PromoteAsync(actor, app, release.Version, ct);
-        return new EnvChangeResult(envVersion, await releases.GetAsync(app, release.Version, ct));
+
+        // With a build, the new env reaches the processes by a rollout in the background; the answer does not wait for it.
+        var deployment = await releases.PromoteAsync(actor, app, release.Version, DeploymentKinds.Env, ct);
+        return new EnvChangeResult(
+            envVersion, await releases.GetAsync(app, release.Version, ct), deployment is null ? null : DeploymentService.ToInfo(deployment));
     }
 
     /// <summary>Reads the latest version, applies the change and inserts the next one, re-reading after a lost race.</summary>

@@ -3,6 +3,7 @@ using Wharf.Core.Apps;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
 using Wharf.Core.Config;
+using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
 using Wharf.Core.Paging;
 using Wharf.Core.State;
@@ -13,7 +14,7 @@ namespace Wharf.Core.Releases;
 /// Creates releases and promotes them to current, as two steps: promotion is where a runtime rolls the release
 /// out, so a release can exist before (or without) becoming current.
 /// </summary>
-public sealed class ReleaseService(IStateStore state, EnvVault vault, AuditLog audit, TimeProvider clock)
+public sealed class ReleaseService(IStateStore state, EnvVault vault, IRolloutScheduler rollouts, AuditLog audit, TimeProvider clock)
 {
     public const int DefaultLimit = 50;
 
@@ -37,12 +38,29 @@ public sealed class ReleaseService(IStateStore state, EnvVault vault, AuditLog a
         throw new ConflictException($"Releases of app '{app}' kept being made while this one was ({MaxAttempts} tries): run the command again.");
     }
 
-    /// <summary>Makes the release the app's current one.</summary>
-    public async Task PromoteAsync(Actor actor, string app, int version, CancellationToken ct = default)
+    /// <summary>
+    /// Makes the release the app's current one. A release without a build (config only, nothing runs yet) becomes
+    /// current at once and null is returned; one with a build is rolled out by a queued deployment, returned, and
+    /// becomes current only when its new processes are up.
+    /// </summary>
+    /// <param name="kind">The deployment's kind; null for "promote", or "rollback" when the release is older than the current one.</param>
+    public async Task<Deployment?> PromoteAsync(Actor actor, string app, int version, string? kind = null, CancellationToken ct = default)
     {
-        _ = await state.Releases.GetAsync(app, version, ct) ?? throw ReleaseNotFound(app, version);
-        await state.Apps.SetCurrentReleaseAsync(app, version, ct);
-        await audit.RecordAsync(actor, AuditActions.ReleasesPromote, Target(app, version), detail: null, ct);
+        var found = await state.Apps.RequireAsync(app, ct);
+        var release = await state.Releases.GetAsync(app, version, ct) ?? throw ReleaseNotFound(app, version);
+        Deployment? deployment = null;
+        if (release.Build is null)
+        {
+            await state.Apps.SetCurrentReleaseAsync(app, version, ct);
+        }
+        else
+        {
+            kind ??= found.CurrentRelease is int current && version < current ? DeploymentKinds.Rollback : DeploymentKinds.Promote;
+            deployment = await rollouts.ScheduleAsync(actor, release, kind, ct);
+        }
+
+        await audit.RecordAsync(actor, AuditActions.ReleasesPromote, Target(app, version), deployment is null ? null : $"deployment {deployment.Id}", ct);
+        return deployment;
     }
 
     /// <summary>The app's current release, else its latest, else null: what a new release starts from.</summary>

@@ -1,5 +1,7 @@
 using Wharf.Core.Builds;
+using Wharf.Core.Deployments;
 using Wharf.Server.Auth;
+using Wharf.Server.Deployments;
 
 namespace Wharf.Server.Endpoints;
 
@@ -14,6 +16,9 @@ public static class BuildEndpoints
 
         builds.MapGet("/{number:int}", async (string app, int number, BuildService service, CancellationToken ct) =>
             TypedResults.Ok(await service.GetAsync(app, number, ct)));
+
+        builds.MapGet("/{number:int}/log", async (string app, int number, bool? follow, DeploymentService service, CancellationToken ct) =>
+            new TextLinesResult(await service.BuildLogAsync(app, number, follow ?? false, ct)));
 
         return v1;
     }

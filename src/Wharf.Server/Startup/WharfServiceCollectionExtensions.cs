@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Wharf.Core.Apps;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
@@ -5,8 +6,12 @@ using Wharf.Core.Blobs;
 using Wharf.Core.Builds;
 using Wharf.Core.Config;
 using Wharf.Core.Crypto;
+using Wharf.Core.Deployments;
 using Wharf.Core.Releases;
 using Wharf.Core.State;
+using Wharf.Runtime.Docker.Runtime;
+using Wharf.Server.Deployments;
+using Wharf.Server.Processes;
 using Wharf.Storage;
 
 namespace Wharf.Server.Startup;
@@ -39,6 +44,39 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<BuildService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenAuthenticator>();
+        services.AddWharfProcesses();
+        return services;
+    }
+
+    /// <summary>
+    /// The runtime (Docker engine, "Docker" section), deploys, rollouts and their background worker, with the
+    /// limits of the "Deployments" section. Register after <see cref="AddWharfCore"/>: the worker's start-up
+    /// clean-up needs the migrated state store.
+    /// </summary>
+    public static IServiceCollection AddWharfDeployments(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddDockerRuntime(configuration);
+        services.AddOptions<DeploymentOptions>().Bind(configuration.GetSection(DeploymentOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeploymentOptions>>().Value);
+
+        services.AddSingleton<IPortProbe, TcpPortProbe>();
+        services.AddSingleton<LiveLogs>();
+        services.AddSingleton<DeploymentDispatcher>();
+        services.AddSingleton<DeploymentRecorder>();
+        services.AddSingleton<IRolloutScheduler, RolloutScheduler>();
+        services.AddSingleton<RolloutPlanner>();
+        services.AddSingleton<ProcessReadiness>();
+        services.AddSingleton<OldProcessStopper>();
+        services.AddSingleton<RolloutService>();
+        services.AddSingleton<BuildCache>();
+        services.AddSingleton<DeployBuilder>();
+        services.AddSingleton<DeploymentRunner>();
+        services.AddSingleton<DeploymentService>();
+        services.AddSingleton<DeploymentRecovery>();
+        services.AddSingleton<DeploymentWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeploymentWorker>());
         return services;
     }
 }

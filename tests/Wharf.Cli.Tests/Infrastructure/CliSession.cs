@@ -8,7 +8,6 @@ namespace Wharf.Cli.Tests.Infrastructure;
 /// </summary>
 public sealed class CliSession : IDisposable
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
     private readonly TempDirectory _home = new("wharf-cli-home");
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
@@ -25,6 +24,9 @@ public sealed class CliSession : IDisposable
 
     public string WorkingDirectory { get; set; }
 
+    /// <summary>How long one run may take before it is killed and the test fails; deploys that build need more.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public CliSession With(string name, string value)
     {
         _environment[name] = value;
@@ -39,7 +41,7 @@ public sealed class CliSession : IDisposable
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(_timeout);
+        using var timeout = new CancellationTokenSource(Timeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -47,7 +49,7 @@ public sealed class CliSession : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wharf {string.Join(' ', args)} did not finish within {_timeout}.");
+            throw new TimeoutException($"wharf {string.Join(' ', args)} did not finish within {Timeout}.");
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);

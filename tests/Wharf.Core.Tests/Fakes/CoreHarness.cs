@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Wharf.Core.Api;
 using Wharf.Core.Apps;
 using Wharf.Core.Audit;
@@ -5,6 +6,7 @@ using Wharf.Core.Auth;
 using Wharf.Core.Builds;
 using Wharf.Core.Config;
 using Wharf.Core.Crypto;
+using Wharf.Core.Deployments;
 using Wharf.Core.Releases;
 
 namespace Wharf.Core.Tests.Fakes;
@@ -16,8 +18,10 @@ public sealed class CoreHarness
     {
         Audit = new AuditLog(State, Clock);
         Vault = new EnvVault(State, new EnvelopeCipher(Key));
-        Apps = new AppService(State, Blobs, Audit, Clock);
-        Releases = new ReleaseService(State, Vault, Audit, Clock);
+        Rollouts = new InstantRolloutScheduler(State, Clock);
+        Dispatcher = new DeploymentDispatcher(NullLogger<DeploymentDispatcher>.Instance);
+        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock);
+        Releases = new ReleaseService(State, Vault, Rollouts, Audit, Clock);
         Config = new ConfigService(State, Vault, Releases, Locks, Audit, Clock);
         OtherServer = new ConfigService(State, Vault, Releases, new AppLocks(), Audit, Clock);
         Builds = new BuildService(State);
@@ -37,6 +41,14 @@ public sealed class CoreHarness
     public FakeClock Clock { get; } = new();
 
     public AppLocks Locks { get; } = new();
+
+    /// <summary>The runtime app deletion removes processes from (rollout tests wire their own).</summary>
+    public FakeProcessRuntime Runtime { get; } = new();
+
+    /// <summary>Promotions of releases with a build: made current at once, recorded as succeeded deployments.</summary>
+    public InstantRolloutScheduler Rollouts { get; }
+
+    public DeploymentDispatcher Dispatcher { get; }
 
     public AuditLog Audit { get; }
 

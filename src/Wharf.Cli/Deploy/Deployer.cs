@@ -1,0 +1,78 @@
+using Wharf.Cli.Client;
+using Wharf.Cli.Context;
+using Wharf.Cli.Output;
+using Wharf.Core.Api;
+
+namespace Wharf.Cli.Deploy;
+
+/// <summary>
+/// `wharf deploy`: checks wharf.yml here, packs the directory, uploads it, then follows the deployment's log
+/// until the new release runs (or the deployment fails).
+/// </summary>
+internal sealed class Deployer(CliContext context)
+{
+    public async Task<int> DeployAsync(string directory, string app, bool detach, CancellationToken ct)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new CliException($"'{Display(directory)}' is not a directory: give the app's directory, the one holding wharf.yml.");
+        }
+
+        var check = ManifestPrecheck.Run(directory, context.Environment.Variables);
+        foreach (var warning in check.Warnings)
+        {
+            var name = warning.Message.Split('\'')[1];
+            context.WriteErrorLine(
+                $"warning: {Display(warning.File)}:{warning.Line}:{warning.Column}: ${{{name}}} is not set here; "
+                + $"the server fills it in from {app}'s config (`wharf env set -a {app} {name}=...`).");
+        }
+
+        if (check.Errors.Count > 0)
+        {
+            foreach (var error in check.Errors)
+            {
+                context.WriteErrorLine(Located(error));
+            }
+
+            context.WriteErrorLine($"Nothing was deployed: fix {Display(Path.Combine(directory, check.FileName))} and run `wharf deploy` again.");
+            return ExitCodes.Error;
+        }
+
+        using var client = context.Connect();
+        await EnsureAppExistsAsync(client, app, ct);
+
+        var ignore = DockerIgnore.Load(directory, AlwaysSent.For(check.FileName, check.Manifest));
+        using var packed = await ContextPacker.PackToFileAsync(directory, ignore, ct);
+        var shown = Display(directory) is "." ? directory : Display(directory);
+        context.WriteLine($"Packed {shown}: {packed.Files} files, {Formats.Bytes(packed.Length)}, {packed.Digest[..19]}");
+
+        DeploymentInfo deployment;
+        try
+        {
+            deployment = await new ContextUpload(context, client).SendAsync(app, packed, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            context.WriteErrorLine("Upload stopped; nothing was deployed.");
+            return ExitCodes.Interrupted;
+        }
+
+        return await new DeploymentWatch(context, client).WatchAsync(deployment, detach, ct);
+    }
+
+    private static async Task EnsureAppExistsAsync(WharfClient client, string app, CancellationToken ct)
+    {
+        try
+        {
+            await client.GetAppAsync(app, ct);
+        }
+        catch (WharfApiException e) when (e.Status == 404)
+        {
+            throw new CliException($"App '{app}' does not exist: run `wharf apps create {app}`.", ExitCodes.NotFound);
+        }
+    }
+
+    private string Located(Manifest.ManifestError error) => (error with { File = Display(error.File) }).ToString();
+
+    private string Display(string path) => DisplayPath.Relative(context.Environment.CurrentDirectory, path);
+}

@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Logging;
+using Wharf.Core.Blobs;
+using Wharf.Core.Builds;
+using Wharf.Core.Config;
+using Wharf.Core.Runtime;
+using Wharf.Core.State;
+using Wharf.Manifest;
+
+namespace Wharf.Core.Deployments;
+
+/// <summary>
+/// The build half of a deploy: reads wharf.yml from the uploaded source (interpolated with the app's env, in
+/// memory only), then builds each service that has <c>build:</c>, or reuses the images of an identical earlier
+/// build. Output goes to the deployment's log and the build's own. Marks the build succeeded; a failure throws
+/// <see cref="DeploymentFailedException"/> and the caller marks it failed.
+/// </summary>
+public sealed class DeployBuilder(
+    IStateStore state,
+    IBlobStore blobs,
+    EnvVault vault,
+    IImageBuilder builder,
+    BuildCache cache,
+    DeploymentOptions options,
+    TimeProvider clock,
+    ILogger<DeployBuilder> logger)
+{
+    public async Task<Build> BuildAsync(string app, int number, Func<string, Task> log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var build = await state.Builds.GetAsync(app, number, ct)
+            ?? throw new DeploymentFailedException($"Build {number} of app '{app}' is no longer recorded: deploy again.");
+        var file = await ReadManifestAsync(app, number, ct);
+        var env = await vault.ReadAsync(app, (await state.Env.LatestAsync(app, ct))?.Version, ct);
+        var parsed = ManifestLoader.Parse(file.Text, file.Name, env);
+        if (!parsed.IsValid)
+        {
+            throw new DeploymentFailedException(RolloutPlanner.ManifestErrors(parsed.Errors));
+        }
+
+        var manifest = parsed.Manifest!;
+        await log($"Read {file.Name}: {manifest.Describe()}");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.BuildTimeout);
+        Dictionary<string, string> images;
+        try
+        {
+            images = await ImagesAsync(app, number, manifest, log, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new DeploymentFailedException(
+                $"Building the images took longer than {options.BuildTimeout} and was stopped: make the build faster, or raise {DeploymentOptions.SectionName}:BuildTimeout on the server.");
+        }
+
+        foreach (var service in manifest.Services.Values.Where(s => s.Image is not null))
+        {
+            images[service.Name] = service.Image!;
+        }
+
+        build = build with { Status = BuildStatus.Succeeded, Images = images, Manifest = file.Text, FinishedAt = clock.GetUtcNow() };
+        await state.Builds.UpdateAsync(build, CancellationToken.None);
+        await log($"Build {number} succeeded");
+        return build;
+    }
+
+    private async Task<Dictionary<string, string>> ImagesAsync(string app, int number, AppManifest manifest, Func<string, Task> log, CancellationToken ct)
+    {
+        var built = manifest.Services.Values.Where(s => s.Build is not null).ToList();
+        var images = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (built.Count == 0)
+        {
+            return images;
+        }
+
+        var key = await cache.KeyAsync(app, number, manifest, ct);
+        if (key is not null && await cache.FindAsync(app, number, key, [.. built.Select(s => s.Name)], ct) is { } earlier)
+        {
+            await log($"Using cached images of build {earlier.Number} (same source and build settings)");
+            foreach (var service in built)
+            {
+                var tag = ImageTags.For(app, service.Name, number);
+                await builder.TagAsync(earlier.Images[service.Name], tag, ct);
+                images[service.Name] = tag;
+            }
+
+            DeploymentLog.BuildReused(logger, app, number, earlier.Number);
+        }
+        else
+        {
+            foreach (var service in built)
+            {
+                images[service.Name] = await BuildServiceAsync(app, number, service, log, ct);
+            }
+        }
+
+        if (key is not null)
+        {
+            await cache.RememberAsync(app, number, key, CancellationToken.None);
+        }
+
+        return images;
+    }
+
+    private async Task<string> BuildServiceAsync(string app, int number, ServiceManifest service, Func<string, Task> log, CancellationToken ct)
+    {
+        var settings = service.Build!;
+        var tag = ImageTags.For(app, service.Name, number);
+        await log($"Building {service.Name} ({tag}) from {settings.Path} with {settings.Dockerfile} ...");
+        await using var context = await OpenContextAsync(app, number, service, ct);
+        var last = new Queue<string>();
+        try
+        {
+            await builder.BuildAsync(
+                new ImageBuildRequest(context, settings.Dockerfile, settings.Args, tag),
+                async (line, _) =>
+                {
+                    last.Enqueue(line);
+                    if (last.Count > ProcessReadiness.LastLines)
+                    {
+                        last.Dequeue();
+                    }
+
+                    await log(line);
+                },
+                ct);
+        }
+        catch (ImageBuildException e)
+        {
+            // A builder's message may carry the failing lines already; without them, the last lines seen are the clue.
+            var detail = e.Message.Contains('\n', StringComparison.Ordinal) || last.Count == 0
+                ? e.Message
+                : $"{e.Message}\n{string.Join('\n', last)}";
+            throw new DeploymentFailedException($"Building {service.Name} failed: {detail}", e);
+        }
+
+        await log($"Built {tag}");
+        DeploymentLog.ImageBuilt(logger, app, number, service.Name, tag);
+        return tag;
+    }
+
+    /// <summary>The source tar for one service: the whole upload for build path ".", else its subtree in a temporary file.</summary>
+    private async Task<Stream> OpenContextAsync(string app, int number, ServiceManifest service, CancellationToken ct)
+    {
+        var source = await OpenSourceAsync(app, number, ct);
+        var path = service.Build!.Path;
+        if (ContextArchive.DirectoryPrefix(path).Length == 0)
+        {
+            return source;
+        }
+
+        await using (source)
+        {
+            var subtree = TemporaryFile();
+            try
+            {
+                if (await ContextArchive.ExtractSubtreeAsync(source, path, subtree, ct) == 0)
+                {
+                    throw new DeploymentFailedException(
+                        $"The build path '{path}' of service '{service.Name}' is not a directory of the uploaded source (or is empty, or excluded by .dockerignore): fix build.path in wharf.yml.");
+                }
+
+                subtree.Position = 0;
+                return subtree;
+            }
+            catch
+            {
+                await subtree.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private async Task<ManifestFile> ReadManifestAsync(string app, int number, CancellationToken ct)
+    {
+        await using var source = await OpenSourceAsync(app, number, ct);
+        return await ContextArchive.ReadManifestAsync(source, ct)
+            ?? throw new DeploymentFailedException(
+                $"The uploaded source has no {ManifestLoader.FileName} at its root: deploy the directory that holds it (`wharf deploy DIR`).");
+    }
+
+    private async Task<Stream> OpenSourceAsync(string app, int number, CancellationToken ct) =>
+        await blobs.OpenReadAsync(DeploymentBlobs.Context(app, number), ct)
+            ?? throw new DeploymentFailedException($"The uploaded source of build {number} is missing from the blob store: deploy again.");
+
+    private static FileStream TemporaryFile() => new(
+        Path.Combine(Path.GetTempPath(), $"wharf-context-{Guid.NewGuid():N}.tar"),
+        FileMode.CreateNew,
+        FileAccess.ReadWrite,
+        FileShare.None,
+        bufferSize: 81920,
+        FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Wharf.Core.Processes;
+using Wharf.Core.Runtime;
+using Wharf.Manifest;
+
+namespace Wharf.Core.Deployments;
+
+/// <summary>
+/// Stops processes for a rollout: the new ones when it fails, the app's other service processes once it has
+/// succeeded. Every stop has a deadline and runs even when the rollout was cancelled; one that fails is logged and
+/// left to the reconciler, which stops service processes of releases that are not current.
+/// </summary>
+public sealed class OldProcessStopper(
+    IProcessRuntime runtime, BackgroundWork work, DeploymentOptions options, ILogger<OldProcessStopper> logger)
+{
+    private static readonly TimeSpan _defaultGrace = new ServiceTermination().Grace;
+
+    /// <summary>Removes the processes a failed rollout started, at once (they never served).</summary>
+    public async Task RemoveNewAsync(IReadOnlyList<RuntimeProcess> started, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(log);
+        if (started.Count == 0)
+        {
+            return;
+        }
+
+        await log.WriteAsync($"Removing {Processes(started.Count)} this rollout started");
+        await Task.WhenAll(started.Select(p => StopAsync(p, TimeSpan.Zero, log)));
+    }
+
+    /// <summary>
+    /// Stops every service process of the app but <paramref name="keep"/>, grouped by release in the log. The stops
+    /// run behind the rollout: the new release already serves, so the deployment ends at once while each old process
+    /// gets its termination grace to finish what it is doing. The returned task is that background work (tests).
+    /// </summary>
+    public async Task<Task> StopOthersAsync(RolloutPlan plan, IReadOnlySet<string> keep, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(keep);
+        ArgumentNullException.ThrowIfNull(log);
+        var others = (await ListServiceProcessesAsync(plan.Release.App, log)).Where(p => !keep.Contains(p.Id)).ToList();
+        foreach (var release in others.GroupBy(p => p.Release).OrderBy(g => g.Key))
+        {
+            var grace = release.Max(p => GraceOf(plan.Manifest, p.Service));
+            await log.WriteAsync(
+                $"Stopping {Processes(release.Count())} of release {release.Key.ToString(CultureInfo.InvariantCulture)} "
+                + $"(in the background, within {grace.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+        }
+
+        return others.Count == 0
+            ? Task.CompletedTask
+            : work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => StopAsync(p, GraceOf(plan.Manifest, p.Service), log))));
+    }
+
+    /// <summary>Stops the service processes of one service (a singleton's old process, before its new one starts).</summary>
+    public async Task StopServiceAsync(RolloutPlan plan, ServiceManifest service, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(log);
+        var running = (await ListServiceProcessesAsync(plan.Release.App, log)).Where(p => p.Service == service.Name).ToList();
+        if (running.Count > 0)
+        {
+            await log.WriteAsync($"Stopping {Processes(running.Count)} of {service.Name} first: it is a singleton");
+            await Task.WhenAll(running.Select(p => StopAsync(p, service.Termination.Grace, log)));
+        }
+    }
+
+    private async Task<IReadOnlyList<RuntimeProcess>> ListServiceProcessesAsync(string app, LiveLog log)
+    {
+        using var deadline = new CancellationTokenSource(options.StopTimeout);
+        try
+        {
+            return [.. (await runtime.ListAsync(app, deadline.Token)).Where(p => p.Kind == ProcessKind.Service)];
+        }
+        catch (Exception e)
+        {
+            DeploymentLog.StopFailed(logger, app, "(list)", e);
+            await log.WriteAsync($"Could not list the processes of app '{app}' to stop the old ones ({e.Message}); the reconciler stops them later");
+            return [];
+        }
+    }
+
+    private async Task StopAsync(RuntimeProcess process, TimeSpan grace, LiveLog log)
+    {
+        using var deadline = new CancellationTokenSource(grace + options.StopTimeout);
+        try
+        {
+            await runtime.StopAsync(process.Id, grace, deadline.Token);
+            await log.WriteAsync($"Stopped {process.Service} {process.Id}");
+        }
+        catch (Exception e)
+        {
+            DeploymentLog.StopFailed(logger, process.App, process.Id, e);
+            await log.WriteAsync($"Could not stop {process.Service} {process.Id} ({e.Message}); the reconciler stops it later");
+        }
+    }
+
+    private static TimeSpan GraceOf(AppManifest manifest, string service) =>
+        manifest.Services.TryGetValue(service, out var definition) ? definition.Termination.Grace : _defaultGrace;
+
+    private static string Processes(int count) => count == 1 ? "1 process" : $"{count.ToString(CultureInfo.InvariantCulture)} processes";
+}

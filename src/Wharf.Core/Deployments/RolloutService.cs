@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using Wharf.Core.Errors;
+using Wharf.Core.Processes;
+using Wharf.Core.Releases;
+using Wharf.Core.Runtime;
+using Wharf.Core.State;
+using Wharf.Manifest;
+
+namespace Wharf.Core.Deployments;
+
+/// <summary>
+/// Rolls a release out: per service, in manifest order, starts its processes and waits until each is ready; then
+/// makes the release current and stops the app's other service processes (behind the rollout, each within its grace). On any failure (or cancellation) it
+/// removes what it started and leaves the rest as it was. The caller holds the app's lock, so the reconciler
+/// stays away meanwhile. One-off and timer processes are never touched.
+/// </summary>
+public sealed class RolloutService(
+    IStateStore state,
+    RolloutPlanner planner,
+    IProcessRuntime runtime,
+    ProcessReadiness readiness,
+    OldProcessStopper stopper,
+    ILogger<RolloutService> logger)
+{
+    public async Task RolloutAsync(Release release, LiveLog log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(log);
+        var plan = await planner.PlanAsync(release, ct);
+        var desired = FormationPlanner.Desired(plan.Manifest, await state.Formation.GetAsync(release.App, ct));
+        await log.WriteAsync($"Rolling out release {release.Version} ({plan.Manifest.Describe()})");
+        var started = new List<RuntimeProcess>();
+        try
+        {
+            foreach (var service in plan.Manifest.Services.Values)
+            {
+                await StartServiceAsync(plan, service, desired[service.Name], started, log, ct);
+            }
+        }
+        catch (Exception e)
+        {
+            DeploymentLog.RolloutAborted(logger, release.App, release.Version, e is OperationCanceledException);
+            await stopper.RemoveNewAsync(started, log);
+            throw;
+        }
+
+        // Past this point the rollout has succeeded: cancelling no longer undoes it.
+        await state.Apps.SetCurrentReleaseAsync(release.App, release.Version, CancellationToken.None);
+        await log.WriteAsync($"Release {release.Version} is now current");
+        DeploymentLog.ReleaseCurrent(logger, release.App, release.Version);
+        _ = await stopper.StopOthersAsync(plan, started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), log);
+    }
+
+    private async Task StartServiceAsync(
+        RolloutPlan plan, ServiceManifest service, int count, List<RuntimeProcess> started, LiveLog log, CancellationToken ct)
+    {
+        if (count <= 0)
+        {
+            await log.WriteAsync($"{service.Name}: no processes (scaled to 0)");
+            return;
+        }
+
+        ProcessSpec spec;
+        try
+        {
+            spec = ProcessSpecFactory.Create(plan.Release, service.Name, plan.Env, plan.Manifest, plan.Images);
+        }
+        catch (WharfValidationException e)
+        {
+            throw new DeploymentFailedException(e.Message, e);
+        }
+
+        if (service.Singleton)
+        {
+            // Two of a singleton must never run at once, so the old one goes first (the reconciler restarts it on failure).
+            await stopper.StopServiceAsync(plan, service, log);
+        }
+
+        var mine = new List<RuntimeProcess>();
+        for (var i = 1; i <= count; i++)
+        {
+            await log.WriteAsync($"Starting {service.Name} ({i} of {count}) from {spec.Image} ...");
+            var process = await StartAsync(spec, service, i, count, ct);
+            started.Add(process);
+            mine.Add(process);
+        }
+
+        await WaitAllAsync(mine, service, log, ct);
+    }
+
+    /// <summary>Waits for every process; the first failure stops the other waits and is the one reported.</summary>
+    private async Task WaitAllAsync(List<RuntimeProcess> processes, ServiceManifest service, LiveLog log, CancellationToken ct)
+    {
+        using var siblings = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var waits = processes.Select(async p =>
+        {
+            try
+            {
+                await readiness.WaitAsync(p, service, log, siblings.Token);
+            }
+            catch
+            {
+                await siblings.CancelAsync();
+                throw;
+            }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(waits);
+        }
+        catch when (waits.Select(w => w.Exception?.InnerException).OfType<DeploymentFailedException>().FirstOrDefault() is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task<RuntimeProcess> StartAsync(ProcessSpec spec, ServiceManifest service, int index, int count, CancellationToken ct)
+    {
+        try
+        {
+            return await runtime.StartAsync(spec, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new DeploymentFailedException($"Starting {service.Name} ({index} of {count}) from {spec.Image} failed: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Wharf.Core.Processes;
+
+namespace Wharf.Server.Processes;
+
+/// <summary>Runs the reconciler every <see cref="ProcessOptions.ReconcileInterval"/>, or sooner when poked.</summary>
+public sealed partial class ReconcilerHostedService(
+    Reconciler reconciler,
+    ReconcilerSignal signal,
+    BackgroundWork work,
+    ProcessOptions options,
+    TimeProvider clock,
+    ILogger<ReconcilerHostedService> logger) : BackgroundService
+{
+    // Background work (restarts, timer watchers) gets this long to notice the stop; processes keep running anyway.
+    private static readonly TimeSpan _drain = TimeSpan.FromSeconds(5);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await work.StopAsync(_drain);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reconciler.ReconcileAllAsync(stoppingToken);
+                await signal.WaitAsync(options.ReconcileInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The reconciler reports per app; this only catches what slipped past it, and the loop goes on.
+                RoundFailed(e);
+                await Task.Delay(options.ReconcileInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    [LoggerMessage(310, LogLevel.Error, "A reconciler round failed; the next one starts shortly")]
+    private partial void RoundFailed(Exception exception);
+}
