@@ -73,11 +73,26 @@ public class InterpolationTests
     }
 
     [Fact]
-    public void Parse_VariableExpandsToInvalidValue_ShowsValueAndReference()
+    public void Parse_VariableExpandsToInvalidValue_ShowsTheReferenceNeverTheValue()
     {
         var error = SingleError(WebService("    port: ${WORD}"), _variables);
 
-        Assert.Equal("wharf.yml:4:11: port must be a whole number between 1 and 65535, got 'http' (from '${WORD}')", error);
+        Assert.Equal(
+            "wharf.yml:4:11: port must be a whole number between 1 and 65535, got '${WORD}' filled in from config (the value is not shown: it may be a secret)",
+            error);
+    }
+
+    [Theory]
+    [InlineData("services:\n  web:\n    image: nginx\n    port: 5000\n    health: ${WORD}\n", "health must be a URL path starting with '/'")]
+    [InlineData("services:\n  web:\n    image: ${SPACED}\n", "image must be an image reference")]
+    public void Parse_SecretExpandsToInvalidPathOrImage_ErrorDoesNotCarryTheValue(string yaml, string expected)
+    {
+        var variables = new Dictionary<string, string> { ["WORD"] = "s3cr3t-value", ["SPACED"] = "s3cr3t value" };
+
+        var error = SingleError(yaml, variables);
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error, StringComparison.Ordinal);
     }
 
     [Fact]

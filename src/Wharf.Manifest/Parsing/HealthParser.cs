@@ -40,7 +40,7 @@ internal static class HealthParser
             return text;
         }
 
-        context.Error(node, $"{label} must be a URL path starting with '/', got '{text}'");
+        context.Error(node, $"{label} must be a URL path starting with '/', got {ValueReader.Got(node, text)}");
         return null;
     }
 }

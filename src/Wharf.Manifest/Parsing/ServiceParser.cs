@@ -49,7 +49,7 @@ internal static class ServiceParser
             return image;
         }
 
-        fields.Context.Error(fields["image"]!, $"image must be an image reference such as 'nginx:1.27' or 'registry.example.com/app:v2', got '{image}'");
+        fields.Context.Error(fields["image"]!, $"image must be an image reference such as 'nginx:1.27' or 'registry.example.com/app:v2', got {ValueReader.Got(fields["image"]!, image)}");
         return null;
     }
 

@@ -164,9 +164,12 @@ internal static class ValueReader
     public static void ReportShape(ParseContext context, ManifestNode node, string label, string expected) =>
         context.Error(node, $"{label} must be {expected}, got {node.Describe()}");
 
-    // Shows what a variable expanded to, since the text in the file ("${PORT}") is not what failed.
-    private static string Got(ManifestNode node, string? text) =>
+    /// <summary>
+    /// How a bad value reads after "got": the text itself, or, when variables were filled into it, only the reference:
+    /// variables come from the app's config, and an error (which reaches API answers and logs) must never carry a secret.
+    /// </summary>
+    public static string Got(ManifestNode node, string? text) =>
         node is ScalarNode scalar && text is not null && text != scalar.Value
-            ? $"'{text}' (from {scalar.Describe()})"
-            : node.Describe();
+            ? $"{scalar.Describe()} filled in from config (the value is not shown: it may be a secret)"
+            : text is not null ? $"'{text}'" : node.Describe();
 }
