@@ -28,6 +28,7 @@ internal sealed class SqliteBackend : SqlBackend
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        CreateOwnerOnly(fullPath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -38,6 +39,33 @@ internal sealed class SqliteBackend : SqlBackend
     }
 
     public override IReadOnlyList<Migration> Migrations => SqliteMigrations.All;
+
+    /// <summary>
+    /// Creates the database file readable by its owner only, before SQLite would create it with the umask's 0644.
+    /// SQLite gives the -wal and -shm files the database file's mode, so all three stay private. An empty file is a
+    /// valid empty database; an existing file is left as it is.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another store created it at the same moment: its mode is that creator's business.
+        }
+    }
 
     public override string CreateSchemaVersionTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;";

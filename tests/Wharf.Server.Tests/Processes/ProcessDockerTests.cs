@@ -17,16 +17,16 @@ public sealed class ProcessDockerTests(ProcessDockerFixture docker) : IClassFixt
     {
         var app = docker.NewApp();
         await Server.DeployAsync(app, docker.Image);
-        await Server.WaitAsync(app, ps => ps.Count(p => p.State == "running") == 1);
+        await Server.WaitAsync(app, ps => ps.Count(ProcessServer.IsRunningService) == 1);
 
         var formation = await HttpAssert.OkAsync<List<FormationInfo>>(
             await Server.Admin.PatchAsJsonAsync($"/v1/apps/{app}/formation", new Dictionary<string, int> { ["worker"] = 2 }));
         Assert.Equal(("worker", 2, docker.Image), (formation[0].Service, formation[0].Count, formation[0].Image));
-        var two = await Server.WaitAsync(app, ps => ps.Count(p => p.State == "running") == 2);
+        var two = await Server.WaitAsync(app, ps => ps.Count(ProcessServer.IsRunningService) == 2);
 
         var killed = two[0].Id!;
         await docker.Docker.Containers.KillAsync(killed);
-        var after = await Server.WaitAsync(app, ps => ps.Count(p => p.State == "running") == 2 && ps.All(p => p.Id != killed), seconds: 20);
+        var after = await Server.WaitAsync(app, ps => ps.Count(ProcessServer.IsRunningService) == 2 && ps.All(p => p.Id != killed), seconds: 20);
 
         var replacement = after.First(p => p.Id != two[1].Id);
         Assert.Equal(1, replacement.Restarts);
@@ -83,7 +83,7 @@ public sealed class ProcessDockerTests(ProcessDockerFixture docker) : IClassFixt
     {
         var app = docker.NewApp();
         await Server.DeployAsync(app, docker.Image);
-        var worker = (await Server.WaitAsync(app, ps => ps.Any(p => p.State == "running"))).Single();
+        var worker = (await Server.WaitAsync(app, ps => ps.Any(ProcessServer.IsRunningService))).Single(ProcessServer.IsRunningService);
 
         var events = await Server.StreamAsync($"/v1/apps/{app}/processes/{worker.Id}/exec", new ExecRequest(["sh", "-c", "echo from-exec $SERVICE; exit 3"]));
 
@@ -95,11 +95,11 @@ public sealed class ProcessDockerTests(ProcessDockerFixture docker) : IClassFixt
     {
         var app = docker.NewApp();
         await Server.DeployAsync(app, docker.Image);
-        var worker = (await Server.WaitAsync(app, ps => ps.Any(p => p.State == "running"))).Single();
+        var worker = (await Server.WaitAsync(app, ps => ps.Any(ProcessServer.IsRunningService))).Single(ProcessServer.IsRunningService);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Server.Admin.DeleteAsync($"/v1/apps/{app}/processes/{worker.Id}")).StatusCode);
 
-        await Server.WaitAsync(app, ps => ps.Count(p => p.State == "running") == 1 && ps.All(p => p.Id != worker.Id), seconds: 20);
+        await Server.WaitAsync(app, ps => ps.Count(ProcessServer.IsRunningService) == 1 && ps.All(p => p.Id != worker.Id), seconds: 20);
     }
 
     [Fact]

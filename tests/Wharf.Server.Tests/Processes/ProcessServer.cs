@@ -39,6 +39,12 @@ public sealed class ProcessServer(WharfServerFactory factory) : IAsyncDisposable
     public async Task<List<ProcessInfo>> ProcessesAsync(string app) =>
         await HttpAssert.OkAsync<List<ProcessInfo>>(await Admin.GetAsync($"/v1/apps/{app}/processes"));
 
+    /// <summary>
+    /// A running process of the formation. The worker example's timer fires every minute, so a test that crosses a
+    /// minute also sees a timer process: counting every running process would make such a test flaky.
+    /// </summary>
+    public static bool IsRunningService(ProcessInfo process) => process.State == "running" && process.Kind == "service";
+
     public async Task<List<ProcessInfo>> RunningAsync(string app, string kind = "service") =>
         [.. (await ProcessesAsync(app)).Where(p => p.State == "running" && p.Kind == kind)];
 

@@ -20,7 +20,7 @@ public sealed class ServerRestartDockerTests(ProcessDockerFixture docker) : ICla
             {
                 await first.DeployAsync(app, docker.Image);
                 (await first.Admin.PatchAsJsonAsync($"/v1/apps/{app}/formation", new Dictionary<string, int> { ["worker"] = 2 })).EnsureSuccessStatusCode();
-                before = [.. (await first.WaitAsync(app, ps => ps.Count(p => p.State == "running") == 2)).Select(p => p.Id!).Order()];
+                before = [.. (await first.WaitAsync(app, ps => ps.Count(ProcessServer.IsRunningService) == 2)).Select(p => p.Id!).Order()];
             }
 
             await using var second = new ProcessServer(new WharfServerFactory { DataDirectory = data, DeleteDataDirectoryOnDispose = false });

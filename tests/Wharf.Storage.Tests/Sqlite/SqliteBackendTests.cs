@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.Versioning;
 using Wharf.Storage.Sqlite;
 using Wharf.Storage.Tests.TestSupport;
 
@@ -22,6 +23,21 @@ public sealed class SqliteBackendTests : IDisposable
         {
             await using var connection = await backend.OpenAsync(CancellationToken.None);
             Assert.Equal(expected, await PragmaAsync(connection, pragma));
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task NewDatabase_AfterAWrite_FileWalAndShmAreOwnerOnly()
+    {
+        await using var store = new SqliteStateStore(_directory.Combine("state.db"));
+        await store.MigrateAsync();
+
+        foreach (var name in new[] { "state.db", "state.db-wal", "state.db-shm" })
+        {
+            var path = _directory.Combine(name);
+            Assert.True(File.Exists(path), $"{name} was not created");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         }
     }
 
