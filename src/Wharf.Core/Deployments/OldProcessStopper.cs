@@ -33,9 +33,9 @@ public sealed class OldProcessStopper(
     /// <summary>
     /// Stops every service process of the app but <paramref name="keep"/>, grouped by release in the log. The stops
     /// run behind the rollout: the new release already serves, so the deployment ends at once while each old process
-    /// gets its termination grace to finish what it is doing. The returned task is that background work (tests).
+    /// gets its termination grace to finish what it is doing.
     /// </summary>
-    public async Task<Task> StopOthersAsync(RolloutPlan plan, IReadOnlySet<string> keep, LiveLog log)
+    public async Task StopOthersAsync(RolloutPlan plan, IReadOnlySet<string> keep, LiveLog log)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(keep);
@@ -49,9 +49,10 @@ public sealed class OldProcessStopper(
                 + $"(in the background, within {grace.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
         }
 
-        return others.Count == 0
-            ? Task.CompletedTask
-            : work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => StopAsync(p, GraceOf(plan.Manifest, p.Service), log))));
+        if (others.Count > 0)
+        {
+            work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => StopAsync(p, GraceOf(plan.Manifest, p.Service), log))));
+        }
     }
 
     /// <summary>Stops the service processes of one service (a singleton's old process, before its new one starts).</summary>

@@ -48,7 +48,7 @@ public sealed class RolloutService(
         await state.Apps.SetCurrentReleaseAsync(release.App, release.Version, CancellationToken.None);
         await log.WriteAsync($"Release {release.Version} is now current");
         DeploymentLog.ReleaseCurrent(logger, release.App, release.Version);
-        _ = await stopper.StopOthersAsync(plan, started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), log);
+        await stopper.StopOthersAsync(plan, started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), log);
     }
 
     private async Task StartServiceAsync(

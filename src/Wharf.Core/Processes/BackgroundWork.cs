@@ -12,20 +12,18 @@ public sealed class BackgroundWork(IProcessEvents events) : IDisposable
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private int _disposed;
 
-    /// <summary>Starts the work; the returned task ends when it does (it never faults: failures go to the events).</summary>
-    public Task Run(string app, string operation, Func<CancellationToken, Task> work)
+    public void Run(string app, string operation, Func<CancellationToken, Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (Volatile.Read(ref _disposed) == 1)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var token = _stopping.Token;
         var task = Task.Run(() => RunGuardedAsync(app, operation, work, token), CancellationToken.None);
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
-        return task;
     }
 
     /// <summary>Cancels the running work and waits (at most <paramref name="timeout"/>) for it to end.</summary>

@@ -30,7 +30,7 @@ public sealed class RollingRestart(
         var services = Services(snapshot, service);
         var processes = await ProcessesAsync(snapshot, services, ct);
         await audit.RecordAsync(actor, ProcessAuditActions.ProcessesRestart, app, string.Join(", ", services), ct);
-        _ = work.Run(app, "restart", token => RestartAsync(app, snapshot.Release.Version, services, token));
+        work.Run(app, "restart", token => RestartAsync(app, snapshot.Release.Version, services, token));
         return new RestartInfo(app, services, processes.Count);
     }
 

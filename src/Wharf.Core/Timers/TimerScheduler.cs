@@ -174,7 +174,7 @@ public sealed class TimerScheduler(
     }
 
     private void Watch(string app, string timer, string processId) =>
-        _ = work.Run(app, $"watch timer {timer}", async ct =>
+        work.Run(app, $"watch timer {timer}", async ct =>
         {
             int code;
             try
