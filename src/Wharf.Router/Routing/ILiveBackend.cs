@@ -1,0 +1,20 @@
+namespace Wharf.Router.Routing;
+
+/// <summary>One backend of a route being served. Its in-flight count and health outlive table swaps, so draining a process taken out of rotation still sees its requests.</summary>
+public interface ILiveBackend
+{
+    string ProcessId { get; }
+
+    /// <summary>"IP:PORT".</summary>
+    string Address { get; }
+
+    int Release { get; }
+
+    /// <summary>A request to it starts: counted until <see cref="Leave"/> (drains wait for zero).</summary>
+    void Enter();
+
+    void Leave();
+
+    /// <summary>Connecting failed, or the connection broke before any response: out of rotation for the cool-off, then checked again.</summary>
+    void ReportFailure(string reason);
+}
