@@ -102,8 +102,18 @@ internal sealed class ActiveSegment : IDisposable
     public void Append(ReadOnlySpan<byte> records)
     {
         Index(records);
-        RandomAccess.Write(_log, records, Length);
-        RandomAccess.FlushToDisk(_log);
+        try
+        {
+            RandomAccess.Write(_log, records, Length);
+            RandomAccess.FlushToDisk(_log);
+        }
+        catch
+        {
+            // The caller reports this write as failed, so it must not be found after recovery either.
+            RandomAccess.SetLength(_log, Length);
+            throw;
+        }
+
         Length += records.Length;
     }
 

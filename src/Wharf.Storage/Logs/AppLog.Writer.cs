@@ -84,6 +84,7 @@ internal sealed partial class AppLog
             }
         }
 
+        _buffer.Trim();
         Interlocked.Increment(ref _commits);
         Publish();
         group.ForEach(request => request.Done.TrySetResult());

@@ -8,15 +8,28 @@ namespace Wharf.Storage.Logs;
 /// The embedded log store: one <see cref="AppLog"/> per app under the store's directory (and "_system" for the
 /// platform's own log), opened and recovered on first use and kept open.
 /// </summary>
-internal sealed class FileLogStore(LogStoreOptions options, TimeProvider clock, ILogger logger) : ILogStore
+internal sealed class FileLogStore : ILogStore
 {
     /// <summary>The directory of the platform's log; app names cannot start with '_', so it never clashes with one.</summary>
     public const string SystemLogName = "_system";
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Lazy<AppLog>> _logs = new(StringComparer.Ordinal);
-    private readonly string _root = Path.GetFullPath(options.Directory);
+    private readonly LogStoreOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly string _root;
+    private readonly ITimer _retention;
     private bool _disposed;
+
+    public FileLogStore(LogStoreOptions options, TimeProvider clock, ILogger logger)
+    {
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        _root = Path.GetFullPath(options.Directory);
+        _retention = clock.CreateTimer(_ => _ = RetainAsync(), null, options.RetentionInterval, options.RetentionInterval);
+    }
 
     public async Task AppendAsync(IReadOnlyList<LogEntry> entries, LogCursor? cursor = null, CancellationToken ct = default)
     {
@@ -77,9 +90,9 @@ internal sealed class FileLogStore(LogStoreOptions options, TimeProvider clock, 
         {
             var name = Path.GetFileName(directory);
             var app = name == SystemLogName ? null : name;
-            if (app is null || LogEntryRules.AppProblem(app) is null)
+            if ((app is null || LogEntryRules.AppProblem(app) is null) && Log(app, create: false) is { } log)
             {
-                await Log(app, create: false)!.ApplyRetentionAsync(ct);
+                await log.ApplyRetentionAsync(ct);
             }
         }
     }
@@ -111,6 +124,7 @@ internal sealed class FileLogStore(LogStoreOptions options, TimeProvider clock, 
 
     public async ValueTask DisposeAsync()
     {
+        await _retention.DisposeAsync();
         List<Lazy<AppLog>> logs;
         lock (_lock)
         {
@@ -127,6 +141,22 @@ internal sealed class FileLogStore(LogStoreOptions options, TimeProvider clock, 
 
     /// <summary>The group commits of a log so far (tests: appends share them).</summary>
     internal long CommitsOf(string? app) => Log(app, create: false)?.Commits ?? 0;
+
+    private async Task RetainAsync()
+    {
+        try
+        {
+            await ApplyRetentionAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store closed during the pass.
+        }
+        catch (Exception e)
+        {
+            LogStoreLog.PeriodicRetentionFailed(_logger, e);
+        }
+    }
 
     private static void Validate(LogQuery query)
     {
@@ -172,7 +202,7 @@ internal sealed class FileLogStore(LogStoreOptions options, TimeProvider clock, 
                     return null;
                 }
 
-                log = new Lazy<AppLog>(() => AppLog.Open(name, directory, options, clock, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+                log = new Lazy<AppLog>(() => AppLog.Open(name, directory, _options, _clock, _logger), LazyThreadSafetyMode.ExecutionAndPublication);
                 _logs[name] = log;
             }
         }

@@ -23,6 +23,9 @@ internal static partial class LogStoreLog
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Log {Log}: retention dropped {Segments} segment(s), {Bytes} bytes")]
     public static partial void Dropped(ILogger logger, string log, int segments, long bytes);
 
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "The periodic retention pass over the logs failed")]
+    public static partial void PeriodicRetentionFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 7007, Level = LogLevel.Error, Message = "Log {Log}: closing a full segment or dropping old ones failed")]
     public static partial void MaintenanceFailed(ILogger logger, string log, Exception exception);
 }

@@ -19,6 +19,9 @@ public sealed record LogStoreOptions
     /// <summary>Each app's log is kept under this size by dropping its oldest files.</summary>
     public long MaxBytesPerApp { get; init; } = 1L << 30;
 
+    /// <summary>How often every log is checked for lines past <see cref="MaxAge"/> (size is also enforced as logs grow).</summary>
+    public TimeSpan RetentionInterval { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>A longer line is cut at this many UTF-8 bytes.</summary>
     public int MaxLineBytes { get; init; } = 64 * 1024;
 
@@ -46,6 +49,11 @@ public sealed record LogStoreOptions
         if (MaxAge < TimeSpan.FromMinutes(1))
         {
             problems.Add($"{SectionName}:MaxAge is {MaxAge}: keep logs for at least a minute, e.g. '7.00:00:00' (7 days).");
+        }
+
+        if (RetentionInterval < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{SectionName}:RetentionInterval is {RetentionInterval}: check at least a second apart, e.g. '01:00:00' (hourly).");
         }
 
         if (MaxLineBytes < 256 || MaxLineBytes > 1024 * 1024)

@@ -19,6 +19,18 @@ internal sealed class RecordBuffer(int maxTextBytes) : IDisposable
 
     public void Clear() => Length = 0;
 
+    /// <summary>Gives a buffer grown by one large group commit back to the pool, so an idle log holds little memory.</summary>
+    public void Trim()
+    {
+        if (_buffer.Length > 1024 * 1024)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        }
+
+        Length = 0;
+    }
+
     /// <summary>Appends an entry (its app is the log's, so not stored) and returns where it starts.</summary>
     public int AppendEntry(LogEntry entry)
     {

@@ -19,7 +19,7 @@ internal sealed class SegmentHandles(SafeFileHandle log, BloomReader? bloom) : I
             var bloom = withBloom && segment.Blocks.Length > 0 ? new BloomReader(segment.Files.OpenBloom()) : null;
             return new SegmentHandles(log, bloom);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             log?.Dispose();
             return null;

@@ -1,4 +1,6 @@
 using Wharf.Core.Logs;
+using Wharf.Storage.Logs;
+using Wharf.Storage.Tests.TestSupport;
 
 namespace Wharf.Storage.Tests.Logs;
 
@@ -82,6 +84,29 @@ public sealed class LogStoreRetentionTests
 
         Assert.Null(await logs.Store.GetCursorAsync("hello", "docker:gone"));
         Assert.Equal("2", await logs.Store.GetCursorAsync("hello", "docker:alive"));
+    }
+
+    [Fact]
+    public async Task Store_LeftAlone_DropsOldLinesOnItsOwnEveryRetentionInterval()
+    {
+        using var directory = new TempDirectory();
+        await using var store = LogStoreFactory.Open(new LogStoreOptions
+        {
+            Directory = directory.Combine("logs"),
+            MaxAge = TimeSpan.FromDays(7),
+            RetentionInterval = TimeSpan.FromSeconds(1),
+        });
+        await store.AppendAsync([new LogEntry(DateTimeOffset.UtcNow.AddDays(-8), "hello", LogSource.Stdout, null, null, null, "a week and a day old")]);
+        await store.AppendAsync([new LogEntry(DateTimeOffset.UtcNow, "other", LogSource.Stdout, null, null, null, "fresh")]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await LogTestStore.ToListAsync(store.QueryAsync(new LogQuery { App = "hello" }))).Count > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The old line was still there 30 s later.");
+            await Task.Delay(200);
+        }
+
+        Assert.Single(await LogTestStore.ToListAsync(store.QueryAsync(new LogQuery { App = "other" })));
     }
 
     private static LogTestStore Store(long maxBytes) =>
