@@ -40,7 +40,7 @@ internal sealed class ActiveSegment : IDisposable
         SegmentFiles.Header(files.Id, createdTicks).CopyTo(bytes, 0);
         checkpoint.CopyTo(bytes.AsSpan(LogFormat.HeaderSize));
         DurableFile.WriteAtomic(files.LogPath, bytes, SegmentFiles.FileMode, overwrite: false);
-        var segment = new ActiveSegment(files, files.OpenLog(FileAccess.ReadWrite), files.CreateBloom(), blockBytes, bytes.Length);
+        var segment = new ActiveSegment(files, files.OpenLog(FileAccess.ReadWrite), files.OpenBloomForWriting(), blockBytes, bytes.Length);
         segment.Index(checkpoint);
         return segment;
     }
@@ -78,7 +78,7 @@ internal sealed class ActiveSegment : IDisposable
                 RandomAccess.FlushToDisk(log);
             }
 
-            var segment = new ActiveSegment(files, log, files.CreateBloom(), blockBytes, committed);
+            var segment = new ActiveSegment(files, log, files.OpenBloomForWriting(), blockBytes, committed);
             SegmentRecords.ForEach(log, LogFormat.HeaderSize, committed, verify: false, (record, _) =>
             {
                 segment.Add(record);

@@ -41,6 +41,11 @@ internal sealed partial class AppLog
     /// <summary>Writes every queued append in one write ending with one commit record, fsyncs once, then acknowledges them all.</summary>
     private void Commit(List<AppLogRequest> group)
     {
+        if (_active is null && !_deleted && _broken is not null)
+        {
+            TryRevive();
+        }
+
         if (_active is null)
         {
             var failure = _broken is null ? (Exception)Closed() : new IOException($"The log of '{Name}' cannot be written: {_broken.Message}", _broken);
@@ -124,10 +129,44 @@ internal sealed partial class AppLog
         _active = null;
         var sealedSegment = active.Seal();
         _sealed.Add(sealedSegment);
+        _activeFiles = new SegmentFiles(Directory, sealedSegment.Id + 1);
+        _active = CreateSegment(_activeFiles);
+        Publish();
+    }
+
+    private ActiveSegment CreateSegment(SegmentFiles files)
+    {
         var now = _clock.GetUtcNow();
         WriteCheckpoint(_buffer, _cursors.KeepSince((now - _options.MaxAge).UtcTicks));
-        _active = ActiveSegment.Create(new SegmentFiles(Directory, sealedSegment.Id + 1), _buffer.Written, now.UtcTicks, BlockBytes(_options));
-        Publish();
+        return ActiveSegment.Create(files, _buffer.Written, now.UtcTicks, BlockBytes(_options));
+    }
+
+    /// <summary>
+    /// After a failure left no segment open (a full disk, a directory gone): opens the segment again, or starts it,
+    /// so the log takes lines again once the trouble is over.
+    /// </summary>
+    private void TryRevive()
+    {
+        try
+        {
+            if (File.Exists(_activeFiles.LogPath))
+            {
+                // Its closing may have stopped halfway: it is the segment being written until its successor exists.
+                _activeFiles.DeleteIndex();
+                _active = ActiveSegment.Recover(_activeFiles, BlockBytes(_options), _cursors).Segment;
+            }
+            else
+            {
+                _active = CreateSegment(_activeFiles);
+            }
+
+            _broken = null;
+            Publish();
+        }
+        catch (Exception e)
+        {
+            _broken = e;
+        }
     }
 
     private void RunControl(AppLogRequest control)
@@ -148,6 +187,11 @@ internal sealed partial class AppLog
         }
         catch (Exception e)
         {
+            if (_active is null && !_deleted)
+            {
+                _broken ??= e;
+            }
+
             control.Done.TrySetException(e);
         }
     }
@@ -179,7 +223,11 @@ internal sealed partial class AppLog
         }
         catch (Exception e)
         {
-            _broken ??= _active is null ? e : null;
+            if (_active is null)
+            {
+                _broken ??= e;
+            }
+
             LogStoreLog.MaintenanceFailed(_logger, Name, e);
             Publish();
         }

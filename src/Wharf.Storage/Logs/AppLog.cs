@@ -22,6 +22,9 @@ internal sealed partial class AppLog : IAsyncDisposable
     private readonly RecordBuffer _buffer;
     private readonly Task _writer;
     private ActiveSegment? _active;
+
+    // The segment being written, or the one to write next when a failure left none open.
+    private SegmentFiles _activeFiles;
     private Exception? _broken;
     private bool _deleted;
     private long _commits;
@@ -37,6 +40,7 @@ internal sealed partial class AppLog : IAsyncDisposable
         _logger = logger;
         _sealed = sealedSegments;
         _active = active;
+        _activeFiles = active.Files;
         _cursors = cursors;
         _buffer = new RecordBuffer(options.MaxLineBytes);
         Publish();

@@ -20,6 +20,7 @@ internal sealed class FileLogStore : ILogStore
     private readonly ILogger _logger;
     private readonly string _root;
     private readonly ITimer _retention;
+    private readonly FileStream _directoryLock;
     private bool _disposed;
 
     public FileLogStore(LogStoreOptions options, TimeProvider clock, ILogger logger)
@@ -27,7 +28,8 @@ internal sealed class FileLogStore : ILogStore
         _options = options;
         _clock = clock;
         _logger = logger;
-        _root = Path.GetFullPath(options.Directory);
+        _root = IO.DurableFile.EnsureDirectory(options.Directory, SegmentFiles.DirectoryMode);
+        _directoryLock = LockDirectory(_root);
         _retention = clock.CreateTimer(_ => _ = RetainAsync(), null, options.RetentionInterval, options.RetentionInterval);
     }
 
@@ -136,6 +138,28 @@ internal sealed class FileLogStore : ILogStore
         foreach (var log in logs.Where(log => log.IsValueCreated))
         {
             await log.Value.DisposeAsync();
+        }
+
+        await _directoryLock.DisposeAsync();
+    }
+
+    /// <summary>Holds an exclusive lock on the directory for as long as the store is open: two writers would corrupt the logs.</summary>
+    private static FileStream LockDirectory(string root)
+    {
+        var path = Path.Combine(root, ".lock");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = SegmentFiles.FileMode;
+            }
+
+            return new FileStream(path, options);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"The log directory '{root}' is in use by another Wharf server (it holds '{path}'); stop that one or give this one its own data directory.", e);
         }
     }
 

@@ -11,6 +11,7 @@ public static class LogStoreFactory
     /// Opens (creating when missing) the store. Apps' logs are opened, and recovered after a crash, on first use.
     /// </summary>
     /// <exception cref="InvalidOperationException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="IOException">Another store (another server) has the directory open.</exception>
     public static ILogStore Open(LogStoreOptions options, TimeProvider? clock = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);

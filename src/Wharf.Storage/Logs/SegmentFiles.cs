@@ -72,8 +72,11 @@ internal sealed class SegmentFiles(string directory, long id)
 
     public SafeFileHandle OpenLog(FileAccess access) => Open(LogPath, System.IO.FileMode.Open, access);
 
-    /// <summary>Opens the Bloom file for writing, empty.</summary>
-    public SafeFileHandle CreateBloom() => Open(BloomPath, System.IO.FileMode.Create, FileAccess.ReadWrite);
+    /// <summary>
+    /// Opens the Bloom file for writing. Never truncated: filters are written again in place, unchanged for blocks
+    /// that did not change, so a reader of an older view never reads a filter that is momentarily gone.
+    /// </summary>
+    public SafeFileHandle OpenBloomForWriting() => Open(BloomPath, System.IO.FileMode.OpenOrCreate, FileAccess.ReadWrite);
 
     public SafeFileHandle OpenBloom() => Open(BloomPath, System.IO.FileMode.Open, FileAccess.Read);
 

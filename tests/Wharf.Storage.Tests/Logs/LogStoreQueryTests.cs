@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Wharf.Core.Logs;
+using Wharf.Storage.Logs;
 
 namespace Wharf.Storage.Tests.Logs;
 
@@ -231,6 +232,16 @@ public sealed class LogStoreQueryTests : IAsyncLifetime
         await Logs.AppendAsync(LogTestStore.Line("hello", "new"));
         Assert.Equal(["new"], await Logs.TextsAsync(new LogQuery { App = "hello" }));
         Assert.Equal(["kept"], await Logs.TextsAsync(new LogQuery { App = "other" }));
+    }
+
+    [Fact]
+    public async Task Open_DirectoryInUseByAnotherStore_RefusesWithASentence()
+    {
+        var ex = Assert.Throws<IOException>(() => LogStoreFactory.Open(Logs.Options));
+
+        Assert.Contains("is in use by another Wharf server", ex.Message, StringComparison.Ordinal);
+        await Logs.CloseAsync();
+        await using var second = LogStoreFactory.Open(Logs.Options);
     }
 
     [Fact]

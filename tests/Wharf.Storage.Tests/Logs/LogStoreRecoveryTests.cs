@@ -97,6 +97,39 @@ public sealed class LogStoreRecoveryTests : IAsyncLifetime
         Assert.NotNull(await Logs.Store.GetCursorAsync("hello", "docker:web-1"));
     }
 
+    [Fact]
+    public async Task AppendAsync_DirectoryBrokenThenRepaired_FailsWithASentenceThenTakesLinesAgain()
+    {
+        await AppendBatchesAsync(1);
+        var directory = Logs.AppDirectory("hello");
+        Directory.Delete(directory, recursive: true);
+        await File.WriteAllTextAsync(directory, "not a directory");
+
+        // Lines go to the open (now nameless) file until the segment is full and a new one cannot be made.
+        IOException? failure = null;
+        for (var i = 0; i < 1000 && failure is null; i++)
+        {
+            try
+            {
+                await Logs.AppendAsync(LogTestStore.Line("hello", $"line {i} {new string('#', 100)}"));
+            }
+            catch (IOException e)
+            {
+                failure = e;
+            }
+        }
+
+        Assert.NotNull(failure);
+        Assert.Contains("The log of 'hello' cannot be written", failure.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<IOException>(() => Logs.AppendAsync(LogTestStore.Line("hello", "still broken")));
+
+        File.Delete(directory);
+        await Logs.AppendAsync(LogTestStore.Line("hello", "repaired", second: 100));
+
+        Assert.Equal(["repaired"], await Logs.TextsAsync(new LogQuery { App = "hello", Filter = "repaired" }));
+        Assert.True(Directory.Exists(directory));
+    }
+
     private static List<string> Batch(int batch) => [.. Enumerable.Range(0, 5).Select(i => $"batch {batch} line {i} {new string('=', 30)}")];
 
     private async Task AppendBatchesAsync(int count)
