@@ -123,9 +123,13 @@ public sealed class RouterControlClient : IRouterControl, IDisposable
         {
             throw new RouterControlException($"The router did not answer {what} (control socket {SocketPath}): {e.Message.TrimEnd('.')}.", e);
         }
+        catch (OperationCanceledException e) when (e.InnerException is TimeoutException && !limit.IsCancellationRequested)
+        {
+            throw new RouterControlException(
+                $"The router did not accept a connection on its control socket at {SocketPath} within {BackendProbe.Describe(ConnectTimeout)}: it may be overloaded or hung; see its log.", e);
+        }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            // A connect that timed out lands here too, before any request was sent.
             throw new RouterControlException(
                 $"The router did not answer {what} within {BackendProbe.Describe(timeout)} (control socket {SocketPath}): it may be overloaded or hung; see its log.", e);
         }

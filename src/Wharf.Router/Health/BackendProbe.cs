@@ -13,10 +13,12 @@ namespace Wharf.Router.Health;
 internal sealed class BackendProbe : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly TimeSpan _connectTimeout;
 
     public BackendProbe(RouterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _connectTimeout = options.ConnectTimeout;
         _http = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
@@ -48,9 +50,14 @@ internal sealed class BackendProbe : IDisposable
                 ? CheckResult.Pass
                 : CheckResult.Failed($"{what} answered {status.ToString(CultureInfo.InvariantCulture)}");
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             return CheckResult.Failed($"{what} timed out after {Describe(health.Timeout)}");
+        }
+        catch (OperationCanceledException e) when (e.InnerException is TimeoutException && !ct.IsCancellationRequested)
+        {
+            // The handler's connect timeout: nothing answered the connection at all.
+            return CheckResult.NotConnected($"connecting timed out after {Describe(_connectTimeout)}");
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
         {

@@ -100,14 +100,15 @@ internal sealed class HealthCheckService : BackgroundService
             var first = true;
             while (true)
             {
+                var ejected = backend.NextEjection;
                 var delay = CheckSchedule.NextDelay(backend.HealthView(), backend.Route.Health, first);
                 first = false;
-                if (delay > TimeSpan.Zero)
+                if (delay > TimeSpan.Zero && !await SleepAsync(delay, ejected, ct))
                 {
-                    await Task.Delay(delay, _time, ct);
+                    continue;
                 }
 
-                // A failure reported while it waited ejected it: wait out the cool-off (the next round computes it).
+                // Ejected while it slept: the next round waits out the cool-off.
                 if (backend.HealthView().CoolOffLeft > TimeSpan.Zero)
                 {
                     continue;
@@ -119,6 +120,22 @@ internal sealed class HealthCheckService : BackgroundService
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Waits <paramref name="delay"/>; false when <paramref name="wake"/> came first (the plan changed).</summary>
+    private async Task<bool> SleepAsync(TimeSpan delay, Task wake, CancellationToken ct)
+    {
+        using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var elapsed = Task.Delay(delay, _time, sleeping.Token);
+        var first = await Task.WhenAny(elapsed, wake);
+        ct.ThrowIfCancellationRequested();
+        if (first == elapsed)
+        {
+            return true;
+        }
+
+        await sleeping.CancelAsync();
+        return false;
     }
 
     private async Task CheckOnceAsync(LiveBackend backend, CancellationToken ct)

@@ -28,6 +28,7 @@ internal sealed class LiveBackend : ILiveBackend
     private volatile Route _route;
     private volatile int _release;
     private TaskCompletionSource? _idle;
+    private TaskCompletionSource _ejectedSignal = NewSignal();
 
     // Guarded by _gate.
     private BackendPhase _phase;
@@ -88,8 +89,11 @@ internal sealed class LiveBackend : ILiveBackend
     {
         ArgumentNullException.ThrowIfNull(reason);
         bool wasInRotation;
+        TaskCompletionSource ejectedSignal;
         lock (_gate)
         {
+            ejectedSignal = _ejectedSignal;
+            _ejectedSignal = NewSignal();
             wasInRotation = _inRotation;
             _ejected = true;
             _ejectedUntil = _time.GetTimestamp() + ToTimestampTicks(_coolOff);
@@ -98,6 +102,8 @@ internal sealed class LiveBackend : ILiveBackend
             _inRotation = false;
         }
 
+        // The health checker replans: it checks when the cool-off ends, not at its next regular check.
+        ejectedSignal.TrySetResult();
         if (wasInRotation)
         {
             RoutingLog.BackendEjected(_logger, Route.Service, Route.App, ProcessId, Address, reason, _coolOff.TotalSeconds);
@@ -151,6 +157,18 @@ internal sealed class LiveBackend : ILiveBackend
         else if (wasInRotation && !isInRotation)
         {
             RoutingLog.BackendOutOfRotation(_logger, Route.Service, Route.App, ProcessId, Address, result.Failure ?? "");
+        }
+    }
+
+    /// <summary>Completes at the next ejection (<see cref="ReportFailure"/>): take it before planning a wait, to wake from it.</summary>
+    public Task NextEjection
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ejectedSignal.Task;
+            }
         }
     }
 
@@ -255,6 +273,8 @@ internal sealed class LiveBackend : ILiveBackend
             return InFlight == 0 ? Task.CompletedTask : current.Task;
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TimeSpan CoolOffLeftLocked()
     {

@@ -71,8 +71,20 @@ internal sealed class RouteTableFile(RouterOptions options, ILogger<RouteTableFi
         }
         catch
         {
-            File.Delete(temporary);
+            TryDelete(temporary);
             throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The save's own error is the one worth reporting; a stray temporary file is harmless.
         }
     }
 }
