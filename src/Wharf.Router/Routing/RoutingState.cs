@@ -17,7 +17,7 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
     public static readonly TimeSpan DrainSettle = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long an idle backend that left the table is remembered (a drain of it still finds it).</summary>
-    private static readonly TimeSpan ForgetRetiredAfter = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _forgetRetiredAfter = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<BackendKey, LiveBackend> _known = [];
@@ -33,7 +33,8 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
     /// <summary>
     /// Serves <paramref name="table"/> from now on. A backend new to the router is in rotation at once when it is
     /// <see cref="RouteBackend.Ready"/> (or <paramref name="restored"/>: it was serving before the router restarted),
-    /// else after its first passing check; a backend it knows keeps its state.
+    /// else after its first passing check; a backend it knows keeps its state. A backend listed by two routes (which
+    /// the API does not do) is one backend, checked with the first route's health settings.
     /// </summary>
     public void Apply(RouteTable table, bool restored = false)
     {
@@ -82,7 +83,7 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
                 {
                     left++;
                 }
-                else if (live.InFlight == 0 && live.RetiredFor() >= ForgetRetiredAfter)
+                else if (live.InFlight == 0 && live.RetiredFor() >= _forgetRetiredAfter)
                 {
                     _known.Remove(key);
                 }

@@ -9,10 +9,10 @@ namespace Wharf.Router.Tests.Health;
 /// <summary>The checker running for real against real HTTP backends, with short intervals.</summary>
 public sealed class HealthCheckServiceTests : IAsyncLifetime
 {
-    private static readonly RouteHealth Fast = new() { Path = "/health", Interval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(2) };
+    private static readonly RouteHealth _fast = new() { Path = "/health", Interval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(2) };
 
     /// <summary>So long that passing a test proves the quick path for new or failing backends, not the interval.</summary>
-    private static readonly RouteHealth Slow = new() { Path = "/health", Interval = TimeSpan.FromMinutes(5), Timeout = TimeSpan.FromSeconds(2) };
+    private static readonly RouteHealth _slow = new() { Path = "/health", Interval = TimeSpan.FromMinutes(5), Timeout = TimeSpan.FromSeconds(2) };
 
     private TempDirectory Data { get; } = new();
     private RoutingState _state = null!;
@@ -51,7 +51,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task Checks_Answers200Then404Then200_LeavesRotationWithTheReasonAndComesBack()
     {
-        var backend = Serve(Fast, ready: true);
+        var backend = Serve(_fast, ready: true);
         await Eventually.TrueAsync(() => _backend.Requests >= 2, "two passing checks");
         Assert.True(backend.IsPickable);
 
@@ -68,7 +68,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task Checks_NewBackendNotReady_CheckedAtOnceAndInRotationWhenItPasses()
     {
-        var backend = Serve(Slow, ready: false);
+        var backend = Serve(_slow, ready: false);
 
         await Eventually.TrueAsync(() => backend.IsPickable, "the first passing check", TimeSpan.FromSeconds(10));
         Assert.Contains("GET /health for web.hello.localhost", _backend.Seen);
@@ -78,7 +78,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     public async Task Checks_NewBackendNotReadyYet_CheckedQuicklyUntilItPasses()
     {
         _backend.Status = 503;
-        var backend = Serve(Slow, ready: false);
+        var backend = Serve(_slow, ready: false);
         await Eventually.TrueAsync(() => _backend.Requests >= 3, "three quick checks of a backend that is not ready yet", TimeSpan.FromSeconds(10));
         Assert.False(backend.IsPickable);
         Assert.Equal("GET /health answered 503", backend.ToStatus().Reason);
@@ -92,7 +92,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     public async Task Checks_SlowerThanTheTimeout_OutOfRotationSayingItTimedOut()
     {
         _backend.Delay = TimeSpan.FromSeconds(30);
-        var backend = Serve(Slow with { Timeout = TimeSpan.FromMilliseconds(200) }, ready: false);
+        var backend = Serve(_slow with { Timeout = TimeSpan.FromMilliseconds(200) }, ready: false);
 
         await Eventually.TrueAsync(() => backend.ToStatus().Reason == "GET /health timed out after 200 ms", "the timeout as the reason");
         Assert.False(backend.IsPickable);
@@ -101,7 +101,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task Checks_BackendStops_OutOfRotationAsConnectionRefused()
     {
-        var backend = Serve(Fast, ready: true);
+        var backend = Serve(_fast, ready: true);
         await Eventually.TrueAsync(() => _backend.Requests >= 1, "a first check");
 
         await _backend.DisposeAsync();
@@ -115,7 +115,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task Checks_EjectedByAFailedRequest_CheckedAfterTheCoolOffAndReadmitted()
     {
-        var backend = Serve(Slow, ready: true);
+        var backend = Serve(_slow, ready: true);
 
         backend.ReportFailure("connection reset");
         Assert.False(backend.IsPickable);
@@ -127,7 +127,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task Checks_BackendLeavesTheTable_ItsChecksStop()
     {
-        Serve(Fast, ready: true);
+        Serve(_fast, ready: true);
         await Eventually.TrueAsync(() => _backend.Requests >= 2, "checks to run");
 
         _store.Apply(TestRoutes.Table(TestRoutes.Route("web", "hello")));
@@ -142,11 +142,11 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task Checks_TableSwappedWithTheSameBackend_KeepsOneCheckLoop()
     {
-        var backend = Serve(Fast, ready: true);
+        var backend = Serve(_fast, ready: true);
         await Eventually.TrueAsync(() => _backend.Requests >= 2, "checks to run");
 
-        Serve(Fast, ready: false);
-        Serve(Fast, ready: false);
+        Serve(_fast, ready: false);
+        Serve(_fast, ready: false);
 
         Assert.Same(backend, Assert.Single(Checks.Checking));
         Assert.True(backend.IsPickable);

@@ -5,14 +5,14 @@ namespace Wharf.Router.Tests.Routing;
 
 public class LiveBackendTests
 {
-    private static readonly TimeSpan CoolOff = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _coolOff = TimeSpan.FromSeconds(10);
 
     private readonly ManualClock _clock = new();
     private readonly RoutingState _state;
 
     public LiveBackendTests()
     {
-        _state = TestRoutes.State(_clock, CoolOff);
+        _state = TestRoutes.State(_clock, _coolOff);
         _state.Apply(TestRoutes.Table(TestRoutes.Route("web", "hello", TestRoutes.Backend("a"), TestRoutes.Backend("new", ready: false))));
     }
 
@@ -92,7 +92,7 @@ public class LiveBackendTests
 
         Assert.False(A.IsPickable);
         Assert.Equal("connection refused", A.ToStatus().Reason);
-        Assert.Equal(CoolOff, A.HealthView().CoolOffLeft);
+        Assert.Equal(_coolOff, A.HealthView().CoolOffLeft);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class LiveBackendTests
     public void RecordCheck_PassAfterCoolOff_BringsItBack()
     {
         A.ReportFailure("connection refused");
-        _clock.Advance(CoolOff);
+        _clock.Advance(_coolOff);
 
         A.RecordCheck(CheckResult.Pass);
 
@@ -122,7 +122,7 @@ public class LiveBackendTests
     public void RecordCheck_FailureAfterCoolOff_KeepsItOutAtOnce()
     {
         A.ReportFailure("connection refused");
-        _clock.Advance(CoolOff);
+        _clock.Advance(_coolOff);
 
         A.RecordCheck(CheckResult.Failed("GET / answered 503"));
 

@@ -5,7 +5,7 @@ namespace Wharf.Router.Tests.Routing;
 
 public class LiveRoutePickTests
 {
-    private static readonly ILiveBackend[] None = [];
+    private static readonly ILiveBackend[] _none = [];
 
     private readonly RoutingState _state = TestRoutes.State();
 
@@ -37,7 +37,7 @@ public class LiveRoutePickTests
     {
         _state.Apply(TestRoutes.Table(TestRoutes.Route("web", "hello")));
 
-        Assert.Null(_state.LiveRoute("web.hello.localhost").Pick(None));
+        Assert.Null(_state.LiveRoute("web.hello.localhost").Pick(_none));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class LiveRoutePickTests
 
         for (var i = 0; i < 100; i++)
         {
-            Assert.Equal("b", route.Pick(None)!.ProcessId);
+            Assert.Equal("b", route.Pick(_none)!.ProcessId);
         }
     }
 
@@ -63,7 +63,7 @@ public class LiveRoutePickTests
 
         for (var i = 0; i < 100; i++)
         {
-            Assert.Equal("a", route.Pick(None)!.ProcessId);
+            Assert.Equal("a", route.Pick(_none)!.ProcessId);
         }
     }
 
@@ -77,7 +77,7 @@ public class LiveRoutePickTests
 
         for (var i = 0; i < 20_000; i++)
         {
-            var id = route.Pick(None)!.ProcessId;
+            var id = route.Pick(_none)!.ProcessId;
             counts[id] = counts.GetValueOrDefault(id) + 1;
         }
 
@@ -98,7 +98,7 @@ public class LiveRoutePickTests
 
         for (var i = 0; i < 100; i++)
         {
-            Assert.Equal("fast", route.Pick(None)!.ProcessId);
+            Assert.Equal("fast", route.Pick(_none)!.ProcessId);
         }
     }
 
@@ -112,7 +112,7 @@ public class LiveRoutePickTests
         // 300 requests that never finish: two choices keep the spread far tighter than random picks would.
         for (var i = 0; i < 300; i++)
         {
-            route.Pick(None)!.Enter();
+            route.Pick(_none)!.Enter();
         }
 
         Assert.All(route.Backends, b => Assert.InRange(b.InFlight, 90, 110));
@@ -125,7 +125,7 @@ public class LiveRoutePickTests
             TestRoutes.Backend("down"), TestRoutes.Backend("new", ready: false))));
         _state.Live("down").ReportFailure("connection refused");
 
-        Assert.Equal("new", _state.LiveRoute("web.hello.localhost").Pick(None)!.ProcessId);
+        Assert.Equal("new", _state.LiveRoute("web.hello.localhost").Pick(_none)!.ProcessId);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class LiveRoutePickTests
         _state.Live("a").ReportFailure("connection refused");
         _state.Live("b").RecordCheck(CheckResult.NotConnected("connection refused"));
 
-        Assert.Null(_state.LiveRoute("web.hello.localhost").Pick(None));
+        Assert.Null(_state.LiveRoute("web.hello.localhost").Pick(_none));
     }
 
     [Fact]
@@ -145,13 +145,13 @@ public class LiveRoutePickTests
             TestRoutes.Backend("a"), TestRoutes.Backend("b"), TestRoutes.Backend("c"))));
         var route = _state.LiveRoute("web.hello.localhost");
         List<ILiveBackend> tried = [_state.Live("a")];
-        route.Pick(None);
+        route.Pick(_none);
         route.Pick(tried);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10_000; i++)
         {
-            var backend = route.Pick(i % 2 == 0 ? None : tried)!;
+            var backend = route.Pick(i % 2 == 0 ? _none : tried)!;
             backend.Enter();
             backend.Leave();
         }

@@ -4,7 +4,7 @@ namespace Wharf.Router.Tests.Routing;
 
 public class RoutingStateDrainTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _generous = TimeSpan.FromSeconds(30);
 
     private readonly RoutingState _state = TestRoutes.State();
 
@@ -15,7 +15,7 @@ public class RoutingStateDrainTests
     [Fact]
     public async Task DrainAsync_UnknownAddress_DrainedAtOnce()
     {
-        var result = await _state.DrainAsync(["10.9.9.9:5000"], Generous, CancellationToken.None);
+        var result = await _state.DrainAsync(["10.9.9.9:5000"], _generous, CancellationToken.None);
 
         Assert.Equal(new DrainResult(true, 0), result);
     }
@@ -23,7 +23,7 @@ public class RoutingStateDrainTests
     [Fact]
     public async Task DrainAsync_NothingInFlight_DrainedAtOnce()
     {
-        var result = await _state.DrainAsync(["10.0.0.1:5000"], Generous, CancellationToken.None);
+        var result = await _state.DrainAsync(["10.0.0.1:5000"], _generous, CancellationToken.None);
 
         Assert.True(result.Drained);
     }
@@ -36,7 +36,7 @@ public class RoutingStateDrainTests
         old.Enter();
         _state.Apply(TestRoutes.Table(TestRoutes.Route("web", "hello", TestRoutes.Backend("new", address: "10.0.0.2:5000"))));
 
-        var drain = _state.DrainAsync(["10.0.0.1:5000"], Generous, CancellationToken.None);
+        var drain = _state.DrainAsync(["10.0.0.1:5000"], _generous, CancellationToken.None);
         await Task.Delay(300);
         Assert.False(drain.IsCompleted);
         old.Leave();
@@ -44,7 +44,7 @@ public class RoutingStateDrainTests
         Assert.False(drain.IsCompleted);
         old.Leave();
 
-        Assert.Equal(new DrainResult(true, 0), await drain.WaitAsync(Generous));
+        Assert.Equal(new DrainResult(true, 0), await drain.WaitAsync(_generous));
     }
 
     [Fact]
@@ -63,13 +63,13 @@ public class RoutingStateDrainTests
         var old = _state.Live("old");
         _state.Apply(TestRoutes.Table(TestRoutes.Route("web", "hello", TestRoutes.Backend("new", address: "10.0.0.2:5000"))));
 
-        var drain = _state.DrainAsync(["10.0.0.1:5000"], Generous, CancellationToken.None);
+        var drain = _state.DrainAsync(["10.0.0.1:5000"], _generous, CancellationToken.None);
         old.Enter(); // a request that picked it from the previous table, entering just after the swap
 
         await Task.Delay(RoutingState.DrainSettle * 3);
         Assert.False(drain.IsCompleted);
         old.Leave();
-        Assert.True((await drain.WaitAsync(Generous)).Drained);
+        Assert.True((await drain.WaitAsync(_generous)).Drained);
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public class RoutingStateDrainTests
         _state.Live("old").Enter();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _state.DrainAsync(["10.0.0.1:5000"], Generous, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _state.DrainAsync(["10.0.0.1:5000"], _generous, cancel.Token));
     }
 }
