@@ -2,6 +2,7 @@ using Wharf.Core.Builds;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
 using Wharf.Core.Tests.Fakes;
+using Wharf.Core.Tests.Routing;
 using Wharf.Core.Timers;
 
 namespace Wharf.Core.Tests.Processes;
@@ -33,12 +34,24 @@ public sealed class ProcessHarness : IDisposable
         Loader = new ReleaseSnapshotLoader(Core.State, Core.Vault);
         Crashes = new CrashBook(Options);
         Work = new BackgroundWork(Events);
-        Reconciler = new Reconciler(Core.State, Runtime, Loader, Crashes, Core.Locks, Attached, Events, Options, Clock);
+        Routing = new RoutingParts(Core.State, Core.Vault, Runtime, Clock);
+        Reconciler = NewReconciler(Crashes, Attached);
         Formation = new FormationService(Core.State, Runtime, Loader, Signal, Core.Audit);
         Listing = new ProcessListing(Core.State, Runtime, Loader, Crashes, Options, Clock);
         Processes = new ProcessService(Core.State, Runtime, Loader, Attached, Signal, Core.Audit, Options);
         Restart = new RollingRestart(
-            Runtime, Loader, new RestartReadiness(Runtime, new RuntimePortProbe(Runtime), Clock), Core.Locks, Work, Events, Signal, Core.Audit, Options);
+            Runtime,
+            Loader,
+            new RestartReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Routing.Options, Clock),
+            Routing.Ready,
+            Routing.Sync,
+            Routing.Drainer,
+            Core.Locks,
+            Work,
+            Events,
+            Signal,
+            Core.Audit,
+            Options);
         Timers = new TimerScheduler(Core.State, Runtime, Loader, Work, Events, Clock);
         TimerList = new TimerService(Core.State, Loader, Timers, Clock);
     }
@@ -62,6 +75,9 @@ public sealed class ProcessHarness : IDisposable
     public CrashBook Crashes { get; }
 
     public BackgroundWork Work { get; }
+
+    /// <summary>The route table, its sync and the (recording) router; its health probe answers 200 unless told otherwise.</summary>
+    public RoutingParts Routing { get; }
 
     public Reconciler Reconciler { get; }
 
@@ -93,6 +109,10 @@ public sealed class ProcessHarness : IDisposable
         return release;
     }
 
+    /// <summary>A reconciler over this harness's runtime, stores and router, with its own crash book and attached set.</summary>
+    public Reconciler NewReconciler(CrashBook crashes, AttachedProcesses attached) =>
+        new(Core.State, Runtime, Loader, crashes, Core.Locks, attached, Events, Routing.Sync, Routing.Draining, Routing.Drainer, Options, Clock);
+
     /// <summary>Runs one reconciler round after moving the clock.</summary>
     public async Task ReconcileAsync(TimeSpan? after = null)
     {
@@ -104,5 +124,6 @@ public sealed class ProcessHarness : IDisposable
     {
         Work.Dispose();
         Timers.Dispose();
+        Routing.Dispose();
     }
 }
