@@ -90,6 +90,7 @@ public sealed class OldProcessStopper(
     {
         if (await drainer.DrainAsync(process, grace) is { } problem)
         {
+            DeploymentLog.NotDrained(logger, process.App, process.Id, problem);
             await log.WriteAsync($"{process.Service} {process.Id}: {problem}; stopping it anyway");
         }
 

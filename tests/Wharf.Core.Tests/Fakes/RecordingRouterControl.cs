@@ -17,6 +17,9 @@ public sealed class RecordingRouterControl : IRouterControl
     /// <summary>Answers a drain (addresses, timeout) → drained; default: drained at once.</summary>
     public Func<IReadOnlyList<string>, TimeSpan, bool> Drain { get; set; } = (_, _) => true;
 
+    /// <summary>Runs inside every apply before it is recorded (to hold it up, or to watch for overlapping applies).</summary>
+    public Func<Task>? BeforeApply { get; set; }
+
     public IReadOnlyList<RouterCall> Calls => [.. _calls];
 
     /// <summary>The tables the router took, oldest first.</summary>
@@ -24,10 +27,18 @@ public sealed class RecordingRouterControl : IRouterControl
 
     public RouteTable? Last => Tables is [.., var last] ? last : null;
 
-    public Task ApplyAsync(RouteTable table, CancellationToken ct = default)
+    public async Task ApplyAsync(RouteTable table, CancellationToken ct = default)
     {
+        if (BeforeApply is { } before)
+        {
+            await before();
+        }
+
         _calls.Enqueue(new RouterCall("apply", table, [], Failure is not null));
-        return Failure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public Task<bool> DrainAsync(IReadOnlyList<string> addresses, TimeSpan timeout, CancellationToken ct = default)

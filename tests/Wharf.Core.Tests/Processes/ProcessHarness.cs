@@ -1,6 +1,7 @@
 using Wharf.Core.Builds;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
+using Wharf.Core.Routing;
 using Wharf.Core.Tests.Fakes;
 using Wharf.Core.Tests.Routing;
 using Wharf.Core.Timers;
@@ -28,13 +29,13 @@ public sealed class ProcessHarness : IDisposable
               - QUEUE=jobs
         """;
 
-    public ProcessHarness()
+    public ProcessHarness(RoutingOptions? routing = null)
     {
         Runtime = new FakeProcessRuntime(Clock);
         Loader = new ReleaseSnapshotLoader(Core.State, Core.Vault);
         Crashes = new CrashBook(Options);
         Work = new BackgroundWork(Events);
-        Routing = new RoutingParts(Core.State, Core.Vault, Runtime, Clock);
+        Routing = new RoutingParts(Core.State, Core.Vault, Runtime, Clock, routing);
         Reconciler = NewReconciler(Crashes, Attached);
         Formation = new FormationService(Core.State, Runtime, Loader, Signal, Core.Audit);
         Listing = new ProcessListing(Core.State, Runtime, Loader, Crashes, Options, Clock);
@@ -93,19 +94,19 @@ public sealed class ProcessHarness : IDisposable
 
     public TimerService TimerList { get; }
 
-    /// <summary>Creates the app with build 1 (worker image "wharf/hello-worker:1") and a current release of <paramref name="manifest"/>.</summary>
-    public async Task<Release> DeployAsync(string manifest = Manifest, int build = 1)
+    /// <summary>Creates the app with build 1 (worker image "wharf/APP-worker:1") and a current release of <paramref name="manifest"/>.</summary>
+    public async Task<Release> DeployAsync(string manifest = Manifest, int build = 1, string app = App)
     {
-        if (await Core.State.Apps.GetAsync(App) is null)
+        if (await Core.State.Apps.GetAsync(app) is null)
         {
-            await Core.CreateAppAsync(App);
+            await Core.CreateAppAsync(app);
         }
 
         await Core.State.Builds.TryInsertAsync(new Build(
-            App, build, BuildStatus.Succeeded, new Dictionary<string, string> { ["worker"] = $"wharf/hello-worker:{build}" }, manifest, null, Clock.GetUtcNow(), Clock.GetUtcNow()));
-        var latest = await Core.State.Env.LatestAsync(App);
-        var release = await Core.Releases.CreateAsync(CoreHarness.Alice, App, new ReleaseDraft(build, latest?.Version, manifest, $"Deploy build {build}"));
-        await Core.Releases.PromoteAsync(CoreHarness.Alice, App, release.Version);
+            app, build, BuildStatus.Succeeded, new Dictionary<string, string> { ["worker"] = $"wharf/{app}-worker:{build}" }, manifest, null, Clock.GetUtcNow(), Clock.GetUtcNow()));
+        var latest = await Core.State.Env.LatestAsync(app);
+        var release = await Core.Releases.CreateAsync(CoreHarness.Alice, app, new ReleaseDraft(build, latest?.Version, manifest, $"Deploy build {build}"));
+        await Core.Releases.PromoteAsync(CoreHarness.Alice, app, release.Version);
         return release;
     }
 
