@@ -77,7 +77,7 @@ public sealed class RolloutService(
         }
         catch (RouterSyncException e)
         {
-            await log.WriteAsync($"Router: {e.Message}; release {release.Version} is current all the same and reaches the router once it answers");
+            await log.WriteAsync($"{e.Message}; release {release.Version} is current all the same and reaches the router once it answers");
         }
     }
 

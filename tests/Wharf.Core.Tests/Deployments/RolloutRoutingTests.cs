@@ -91,7 +91,7 @@ public sealed class RolloutRoutingTests : IDisposable
 
         Assert.Equal(("succeeded", 2), (done.Status, await _h.CurrentReleaseAsync()));
         Assert.Contains(
-            "Router: The router did not take the route table (Connection refused (/run/wharf/router.sock)); release 2 is current all the same and reaches the router once it answers",
+            "The router did not take the route table (Connection refused (/run/wharf/router.sock)); release 2 is current all the same and reaches the router once it answers",
             await _h.LogAsync(done.Id));
         Assert.Contains(old.Id, _h.Runtime.Stopped);
         Assert.Single(_h.Running(2));
