@@ -10,6 +10,7 @@ using Wharf.Core.Releases;
 using Wharf.Core.Runtime;
 using Wharf.Core.Tests.Fakes;
 using Wharf.Core.Tests.Processes;
+using Wharf.Core.Tests.Routing;
 
 namespace Wharf.Core.Tests.Deployments;
 
@@ -55,12 +56,15 @@ public sealed class DeploymentHarness : IDisposable
         Releases = new ReleaseService(State, Vault, new RolloutScheduler(Recorder, Dispatcher, Logs), Audit, Clock);
         Config = new ConfigService(State, Vault, Releases, Locks, Audit, Clock);
         Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock);
+        Routing = new RoutingParts(State, Vault, Runtime, Clock);
         var rollouts = new RolloutService(
             State,
             new RolloutPlanner(State, Vault),
             Runtime,
-            new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Options, Clock),
-            new OldProcessStopper(Runtime, Work, Options, NullLogger<OldProcessStopper>.Instance),
+            new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock),
+            new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance),
+            Routing.Ready,
+            Routing.Sync,
             NullLogger<RolloutService>.Instance);
         var builder = new DeployBuilder(State, Blobs, Vault, Images, new BuildCache(State, Blobs, Images), Options, Clock, NullLogger<DeployBuilder>.Instance);
         Runner = new DeploymentRunner(State, Logs, builder, Releases, rollouts, Recorder, Locks, Clock, NullLogger<DeploymentRunner>.Instance);
@@ -84,6 +88,9 @@ public sealed class DeploymentHarness : IDisposable
     public BackgroundWork Work { get; } = new(new RecordingProcessEvents());
 
     public FakeImageBuilder Images { get; } = new();
+
+    /// <summary>The route table, its sync and the (recording) router the rollouts hand it to; its health probe answers 200 unless told otherwise.</summary>
+    public RoutingParts Routing { get; }
 
     public AppLocks Locks { get; } = new();
 
@@ -167,5 +174,6 @@ public sealed class DeploymentHarness : IDisposable
         Dispatcher.DrainAsync().Wait(_waitLimit);
         _stopping.Dispose();
         Work.Dispose();
+        Routing.Dispose();
     }
 }
