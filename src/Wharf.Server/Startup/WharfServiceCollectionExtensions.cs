@@ -12,6 +12,7 @@ using Wharf.Core.State;
 using Wharf.Runtime.Docker.Runtime;
 using Wharf.Server.Deployments;
 using Wharf.Server.Processes;
+using Wharf.Server.Routing;
 using Wharf.Storage;
 
 namespace Wharf.Server.Startup;
@@ -44,6 +45,9 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<BuildService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenAuthenticator>();
+
+        // Before the processes: the router must answer before the reconciler's first round hands it a table.
+        services.AddWharfRouter();
         services.AddWharfProcesses();
         return services;
     }
