@@ -20,13 +20,16 @@ public sealed record RouterFiles(string Directory, string ControlSocketPath)
         return new RouterFiles(options.RouterDirectory, options.ControlSocketPath);
     }
 
-    /// <summary>The last <paramref name="count"/> lines of the log, or an empty list when there is none.</summary>
+    /// <summary>
+    /// The last <paramref name="count"/> lines of the log, leaving out stack frames (the host logs its start-up
+    /// failure with one; the sentences around it say what went wrong); empty when there is no log.
+    /// </summary>
     public IReadOnlyList<string> LastLogLines(int count)
     {
         try
         {
             var lines = new Queue<string>();
-            foreach (var line in File.ReadLines(LogPath))
+            foreach (var line in File.ReadLines(LogPath).Where(l => !IsStackFrame(l)))
             {
                 lines.Enqueue(line);
                 if (lines.Count > count)
@@ -41,5 +44,13 @@ public sealed record RouterFiles(string Directory, string ControlSocketPath)
         {
             return [];
         }
+    }
+
+    private static bool IsStackFrame(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("at ", StringComparison.Ordinal)
+            || trimmed.StartsWith("--- End of", StringComparison.Ordinal)
+            || (trimmed.Length == 0 && line.Length > 0);
     }
 }

@@ -48,9 +48,8 @@ public static class RouterProgram
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Kestrel's "address already in use" is an IOException whose message names the address: say just that.
-            var reason = e is IOException or UnauthorizedAccessException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            await error.WriteLineAsync(Describe([reason]));
+            // The host's start-up failures (an address in use, a socket it cannot create) are sentences already.
+            await error.WriteLineAsync(Describe([e.Message]));
             return 1;
         }
     }

@@ -73,7 +73,7 @@ public sealed class RouterProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_RouterHttps_ServesTheImportedCertificateForItsHostAndASelfSignedOneForOthers()
+    public async Task Server_RouterHttps_ServesTheImportedCertificateForItsHostAndSelfSignedOnesForOthers()
     {
         var https = $"https://127.0.0.1:{ServerProcess.FreePort()}";
         using var server = ServerProcess.Start("--data", _data, "--api", _api, "--router", _router, "--router-https", https);
@@ -90,7 +90,7 @@ public sealed class RouterProcessTests : IDisposable
         Assert.Equal(imported.Thumbprint, served.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant());
         using var other = await ServedCertificateAsync(new Uri(https).Port, "web.hello.localhost");
         Assert.NotEqual(imported.Thumbprint, other.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant());
-        Assert.Contains("web.hello.localhost", other.GetNameInfo(X509NameType.DnsName, forIssuer: false) + string.Join(',', other.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames())), StringComparison.Ordinal);
+        Assert.Equal(other.Subject, other.Issuer);
     }
 
     public void Dispose()
