@@ -5,6 +5,7 @@ using Wharf.Server.Auth;
 using Wharf.Server.Endpoints;
 using Wharf.Server.Errors;
 using Wharf.Server.Logging;
+using Wharf.Server.Routing;
 using Wharf.Server.Startup;
 
 namespace Wharf.Server;
@@ -57,7 +58,8 @@ public static class WharfServer
             .MapAuditEndpoints()
             .MapProcessEndpoints()
             .MapFormationEndpoints()
-            .MapTimerEndpoints();
+            .MapTimerEndpoints()
+            .MapCertificateEndpoints();
         return app;
     }
 
@@ -77,6 +79,7 @@ public static class WharfServer
 
         await using var app = Build(options, args);
         await app.Services.GetRequiredService<ServerInitializer>().InitializeAsync(ct);
+        await app.Services.GetRequiredService<RouterSupervisor>().EnsureStartedAsync(ct);
         try
         {
             await app.StartAsync(ct);

@@ -31,6 +31,11 @@ public sealed class HelpTests
     [InlineData("exec")]
     [InlineData("timers")]
     [InlineData("releases", "promote")]
+    [InlineData("releases", "rollback")]
+    [InlineData("certs")]
+    [InlineData("certs", "import")]
+    [InlineData("certs", "remove")]
+    [InlineData("router")]
     public async Task Help_EveryCommand_DescribesItAndExitsOk(params string[] command)
     {
         using var user = new CliSession();

@@ -14,6 +14,7 @@ using Wharf.Core.State;
 using Wharf.Runtime.Docker.Runtime;
 using Wharf.Server.Deployments;
 using Wharf.Server.Processes;
+using Wharf.Server.Routing;
 using Wharf.Storage;
 
 namespace Wharf.Server.Startup;
@@ -46,6 +47,9 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<BuildService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenAuthenticator>();
+
+        // Before the processes: the router must answer before the reconciler's first round hands it a table.
+        services.AddWharfRouter();
         services.AddWharfProcesses();
         return services;
     }
