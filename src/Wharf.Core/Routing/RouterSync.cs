@@ -25,14 +25,17 @@ public sealed class RouterSync(
     /// <summary>The table the router took last; null before the first, and after a failed hand-over.</summary>
     public RouteTable? Applied => Volatile.Read(ref _applied);
 
-    /// <summary>Builds the table and hands it to the router when needed; returns the table built.</summary>
+    /// <summary>Builds the table and hands it to the router when needed (always when forced: a new router process); returns the table built.</summary>
     /// <exception cref="RouterSyncException">The table could not be built or the router did not take it; the message says why.</exception>
-    public async Task<RouteTable> SyncAsync(CancellationToken ct = default)
+    public Task<RouteTable> SyncAsync(CancellationToken ct = default) => SyncAsync(force: false, ct);
+
+    /// <inheritdoc cref="SyncAsync(CancellationToken)"/>
+    public async Task<RouteTable> SyncAsync(bool force, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            return await SyncLockedAsync(ct);
+            return await SyncLockedAsync(force, ct);
         }
         finally
         {
@@ -53,13 +56,13 @@ public sealed class RouterSync(
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<RouteTable> SyncLockedAsync(CancellationToken ct)
+    private async Task<RouteTable> SyncLockedAsync(bool force, CancellationToken ct)
     {
         RouteTable? table = null;
         try
         {
             table = await builder.BuildAsync(ct);
-            if (_applied is { } applied && clock.GetElapsedTime(_appliedAt) < options.SyncInterval && RouteTableComparer.Instance.Equals(table, applied))
+            if (!force && _applied is { } applied && clock.GetElapsedTime(_appliedAt) < options.SyncInterval && RouteTableComparer.Instance.Equals(table, applied))
             {
                 return table;
             }

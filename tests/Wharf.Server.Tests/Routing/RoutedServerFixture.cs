@@ -18,7 +18,7 @@ public sealed class RoutedServerFixture : IAsyncLifetime
 {
     private readonly List<string> _apps = [];
 
-    public ServerProcess Server { get; private set; } = null!;
+    public RoutedServerProcess Server { get; private set; } = null!;
 
     public HttpClient Admin { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class RoutedServerFixture : IAsyncLifetime
         }
 
         // A short rollout deadline keeps the failing-health test quick; the hello app is ready well within it.
-        Server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Deployments__RolloutTimeout"] = "00:00:10" });
+        Server = await RoutedServerProcess.StartAsync(new Dictionary<string, string> { ["Deployments__RolloutTimeout"] = "00:00:10" });
         Admin = Server.Admin();
     }
 

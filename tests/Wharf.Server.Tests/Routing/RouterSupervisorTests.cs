@@ -20,7 +20,7 @@ public sealed class RouterSupervisorTests
         _ = server.AdminToken;
 
         Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "router")));
-        Assert.IsType<RouterOff>(server.Services.GetRequiredService<IRouterControl>());
+        Assert.IsType<NoRouter>(server.Services.GetRequiredService<IRouterControl>());
         Assert.Contains(server.Logs.Lines, l => l.Contains("Running without a router", StringComparison.Ordinal));
     }
 

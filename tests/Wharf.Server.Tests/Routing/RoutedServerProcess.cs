@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Wharf.Server.Tests.Infrastructure;
 
 namespace Wharf.Server.Tests.Routing;
 
 /// <summary>
-/// A real `Wharf.Server` process (the router process it starts included), as a user runs it: what a test needs when
-/// it kills the server with SIGKILL or measures the router from outside. The server's output goes to DATA/server.log.
+/// A real `Wharf.Server` process (the router process it starts included) that can be killed with SIGKILL and started
+/// again on the same data and ports, as a crash and a restart would; the router it started is stopped at the end.
+/// The server's output goes to DATA/server.log.
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed class RoutedServerProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
 
-    private ServerProcess(string data, int apiPort, int routerPort, Dictionary<string, string> environment)
+    private RoutedServerProcess(string data, int apiPort, int routerPort, Dictionary<string, string> environment)
     {
         DataDirectory = data;
         ApiPort = apiPort;
@@ -36,11 +37,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public string RouterPidPath => Path.Combine(DataDirectory, "router", "router.pid");
 
     /// <summary>Starts a server on free ports over a new data directory; <paramref name="environment"/> adds settings (e.g. Deployments__RolloutTimeout).</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<RoutedServerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "wharf-routed-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(data);
-        var server = new ServerProcess(data, FreePort(), FreePort(), new Dictionary<string, string>(environment ?? new Dictionary<string, string>()));
+        var server = new RoutedServerProcess(data, ServerProcess.FreePort(), ServerProcess.FreePort(), new Dictionary<string, string>(environment ?? new Dictionary<string, string>()));
         await server.StartAgainAsync();
         return server;
     }
@@ -58,6 +59,11 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var arg in new[] { entry, "--data", DataDirectory, "--api", ApiUrl.ToString().TrimEnd('/'), "--router", RouterUrl.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("WHARF_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
         }
 
         foreach (var (key, value) in _environment)
@@ -195,12 +201,5 @@ public sealed class ServerProcess : IAsyncDisposable
                 // The process exited and its log was closed.
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
