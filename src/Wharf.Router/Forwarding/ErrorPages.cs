@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Wharf.Core.Routing;
+
+namespace Wharf.Router.Forwarding;
+
+/// <summary>
+/// The router's own answers when it cannot pass a request on: one line of plain text saying what happened and for
+/// which app, plus an <c>X-Wharf-Error</c> header with a machine-readable reason.
+/// </summary>
+internal static class ErrorPages
+{
+    public const string ErrorHeader = "X-Wharf-Error";
+
+    public static Task NoRouteAsync(HttpContext context, string host) =>
+        WriteAsync(context, StatusCodes.Status404NotFound, "no-route",
+            host.Length == 0 ? "the request names no host, so it matches no app" : $"no app is served at {host}");
+
+    public static Task NoHealthyProcessAsync(HttpContext context, Route route) =>
+        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "no-healthy-process", $"no healthy process for {Name(route)}");
+
+    public static Task FailedAsync(HttpContext context, Route route, BackendFailure failure) => failure.Kind switch
+    {
+        FailureKind.TimedOut => WriteAsync(context, StatusCodes.Status504GatewayTimeout, failure.Code,
+            $"the app's process did not answer within {Seconds(route.Timeout)} ({Name(route)})"),
+        FailureKind.ClientBodyFailed => WriteAsync(context, StatusCodes.Status400BadRequest, failure.Code,
+            "the request body could not be read"),
+        _ => WriteAsync(context, StatusCodes.Status502BadGateway, failure.Code,
+            $"the app's process did not answer ({Name(route)}: {failure.Reason})"),
+    };
+
+    private static Task WriteAsync(HttpContext context, int status, string code, string message)
+    {
+        var response = context.Response;
+        response.Clear();
+        response.StatusCode = status;
+        response.ContentType = "text/plain; charset=utf-8";
+        var headers = response.Headers;
+        headers.CacheControl = "no-store";
+        headers.XContentTypeOptions = "nosniff";
+        headers[ErrorHeader] = code;
+        var body = Encoding.UTF8.GetBytes($"{status} {ReasonPhrases.GetReasonPhrase(status)}: {message}\n");
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted);
+    }
+
+    /// <summary>"web.hello": how people name a service of an app.</summary>
+    private static string Name(Route route) => $"{route.Service}.{route.App}";
+
+    private static string Seconds(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.###} s");
+}
