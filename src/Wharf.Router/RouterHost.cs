@@ -25,6 +25,7 @@ public static class RouterHost
     /// </summary>
     public static async Task RunAsync(RouterOptions options, CancellationToken ct)
     {
+        InlineScheduling.EnableForProcess();
         await using var app = Build(options);
         try
         {
@@ -61,7 +62,11 @@ public static class RouterHost
         // cannot reconfigure it.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel => RouterListeners.Configure(kestrel, options, listeners));
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = InlineScheduling.Enabled);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // While this logger is on at any level, the host starts an activity and a log scope for every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
         var services = builder.Services;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Wharf.Core.Routing;
 using Wharf.Router.Routing;
 
 namespace Wharf.Router.Forwarding;
@@ -26,6 +25,7 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
 
     public void Dispose() => _timeouts.Dispose();
 
+    /// <remarks>One async method for every attempt: one state machine per request on the hot path.</remarks>
     private async Task ForwardAsync(HttpContext context, ILiveRoute route)
     {
         var definition = route.Definition;
@@ -43,40 +43,89 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
         var timeout = _timeouts.Rent();
         var link = aborted.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
         List<ILiveBackend>? tried = null;
-        BackendFailure? failure = null;
+        BackendFailure failure = default;
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var backend = route.Pick(tried is null ? [] : tried);
+                var backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
                 if (backend is null)
                 {
-                    await (failure is { } last
-                        ? ErrorPages.FailedAsync(context, definition, last)
+                    await (attempt > 1
+                        ? ErrorPages.FailedAsync(context, definition, failure)
                         : ErrorPages.NoHealthyProcessAsync(context, definition));
                     return;
                 }
 
-                failure = await ForwardToAsync(context, definition, backend, content, upgrade, requestId, timeout);
-                if (failure is not { } failed || failed.Kind == FailureKind.ClientAborted)
+                backend.Enter();
+                try
+                {
+                    var request = BackendRequest.Create(context, backend.Address, content, upgrade is not null, requestId);
+                    timeout.CancelAfter(definition.Timeout);
+                    content?.ExtendOnProgress(timeout, definition.Timeout);
+                    HttpResponseMessage? response = null;
+                    try
+                    {
+                        response = await client.Invoker.SendAsync(request, timeout.Token);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+                    {
+                        failure = BackendFailure.Classify(ex, aborted.IsCancellationRequested, timeout.IsCancellationRequested,
+                            content?.ClientFailed == true, options.ConnectTimeout);
+                    }
+                    finally
+                    {
+                        content?.ExtendOnProgress(null, Timeout.InfiniteTimeSpan);
+                    }
+
+                    if (response is not null)
+                    {
+                        using (response)
+                        {
+                            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                            await (upgrade is not null && response.StatusCode == HttpStatusCode.SwitchingProtocols
+                                ? TunnelAsync(context, upgrade, response)
+                                : CopyResponseAsync(context, response, backend));
+                        }
+
+                        return;
+                    }
+                }
+                catch (Exception ex) when (!aborted.IsCancellationRequested && ex is not OperationCanceledException)
+                {
+                    RouterLog.Unexpected(logger, ex, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address);
+                    if (context.Response.HasStarted)
+                    {
+                        context.Abort();
+                        return;
+                    }
+
+                    failure = new BackendFailure(FailureKind.BadResponse, "the router failed to forward the request");
+                }
+                finally
+                {
+                    backend.Leave();
+                }
+
+                if (failure.Kind == FailureKind.ClientAborted)
                 {
                     return;
                 }
 
-                if (failed.Kind is FailureKind.ConnectFailed or FailureKind.ConnectionBroken)
+                if (failure.Kind is FailureKind.ConnectFailed or FailureKind.ConnectionBroken)
                 {
-                    backend.ReportFailure(failed.Reason);
+                    backend.ReportFailure(failure.Reason);
                 }
 
-                if (attempt < MaxAttempts && CanRetry(context.Request.Method, failed, content))
+                if (attempt < MaxAttempts && CanRetry(context.Request.Method, failure, content))
                 {
-                    RouterLog.Retrying(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, definition.Service, definition.App, failed.Reason);
+                    RouterLog.Retrying(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, definition.Service, definition.App, failure.Reason);
                     (tried ??= new List<ILiveBackend>(MaxAttempts)).Add(backend);
                     continue;
                 }
 
-                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, failed.Kind == FailureKind.TimedOut ? 504 : 502, definition.Service, definition.App, failed.Reason);
-                await ErrorPages.FailedAsync(context, definition, failed);
+                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, failure.Kind == FailureKind.TimedOut ? 504 : 502, definition.Service, definition.App, failure.Reason);
+                await ErrorPages.FailedAsync(context, definition, failure);
                 return;
             }
         }
@@ -91,78 +140,27 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
         }
     }
 
-    /// <returns>Null when the backend's answer (or the tunnel) went through; else why there was no answer.</returns>
-    private async Task<BackendFailure?> ForwardToAsync(
-        HttpContext context, Route route, ILiveBackend backend, StreamingRequestContent? content,
-        IHttpUpgradeFeature? upgrade, string requestId, CancellationTokenSource timeout)
+    private static async Task TunnelAsync(HttpContext context, IHttpUpgradeFeature upgrade, HttpResponseMessage response)
     {
-        backend.Enter();
-        try
-        {
-            var request = BackendRequest.Create(context, backend.Address, content, upgrade is not null, requestId);
-            timeout.CancelAfter(route.Timeout);
-            content?.ExtendOnProgress(timeout, route.Timeout);
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.Invoker.SendAsync(request, timeout.Token);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-            {
-                return BackendFailure.Classify(ex, context.RequestAborted.IsCancellationRequested, timeout.IsCancellationRequested,
-                    content?.ClientFailed == true, options.ConnectTimeout);
-            }
-            finally
-            {
-                content?.ExtendOnProgress(null, Timeout.InfiniteTimeSpan);
-            }
-
-            using (response)
-            {
-                timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-                if (upgrade is not null && response.StatusCode == HttpStatusCode.SwitchingProtocols)
-                {
-                    ResponseHead.Copy(response, context.Response, upgraded: true);
-                    var clientStream = await upgrade.UpgradeAsync();
-                    var backendStream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
-                    await UpgradeTunnel.RunAsync(clientStream, backendStream, context.RequestAborted);
-                    return null;
-                }
-
-                ResponseHead.Copy(response, context.Response, upgraded: false);
-                await CopyBodyAsync(context, response, backend);
-                return null;
-            }
-        }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && ex is not OperationCanceledException)
-        {
-            RouterLog.Unexpected(logger, ex, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address);
-            if (!context.Response.HasStarted)
-            {
-                return new BackendFailure(FailureKind.BadResponse, "the router failed to forward the request");
-            }
-
-            context.Abort();
-            return null;
-        }
-        finally
-        {
-            backend.Leave();
-        }
+        _ = ResponseHead.Copy(response, context.Response, upgraded: true);
+        var clientStream = await upgrade.UpgradeAsync();
+        var backendStream = response.Content.ReadAsStream(context.RequestAborted);
+        await UpgradeTunnel.RunAsync(clientStream, backendStream, context.RequestAborted);
     }
 
-    private async Task CopyBodyAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend)
+    private Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend)
     {
-        var length = response.Content.Headers.ContentLength ?? -1;
-        if (length == 0)
-        {
-            return;
-        }
+        var length = ResponseHead.Copy(response, context.Response, upgraded: false);
+        return length == 0 ? Task.CompletedTask : CopyBodyAsync(context, response, backend, length);
+    }
 
+    private async Task CopyBodyAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend, long length)
+    {
         var aborted = context.RequestAborted;
         try
         {
-            var body = await response.Content.ReadAsStreamAsync(aborted);
+            // The handler's response content is a stream already: nothing blocks here, and no task is allocated.
+            var body = response.Content.ReadAsStream(aborted);
             await StreamPump.CopyAsync(body, context.Response.Body, length, flush: false, context.Response, aborted);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or HttpRequestException)

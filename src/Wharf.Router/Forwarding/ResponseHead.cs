@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -8,7 +9,8 @@ namespace Wharf.Router.Forwarding;
 internal static class ResponseHead
 {
     /// <param name="upgraded">A 101 to an upgrade: its Upgrade header goes through (the server adds Connection: Upgrade).</param>
-    public static void Copy(HttpResponseMessage from, HttpResponse to, bool upgraded)
+    /// <returns>The body's length from Content-Length, or -1 when it has none (read without parsing the header store).</returns>
+    public static long Copy(HttpResponseMessage from, HttpResponse to, bool upgraded)
     {
         to.StatusCode = (int)from.StatusCode;
         var connectionTokens = from.Headers.NonValidated.TryGetValues("Connection", out var connection)
@@ -17,6 +19,10 @@ internal static class ResponseHead
         var headers = to.Headers;
         CopyHeaders(from.Headers.NonValidated, headers, connectionTokens, upgraded);
         CopyHeaders(from.Content.Headers.NonValidated, headers, connectionTokens, upgraded: false);
+        return from.Content.Headers.NonValidated.TryGetValues("Content-Length", out var length)
+            && long.TryParse(length.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : -1;
     }
 
     private static void CopyHeaders(HttpHeadersNonValidated from, IHeaderDictionary to, string? connectionTokens, bool upgraded)
