@@ -74,6 +74,7 @@ public static class RouterHost
         services.AddRouterRouting(options);
         services.TryAddSingleton<RouterCertificates>();
         services.AddSingleton<BackendClient>();
+        services.AddSingleton<RequestIds>();
         services.AddSingleton<RequestForwarder>();
         services.AddSingleton<HttpsRedirect>();
         configureServices?.Invoke(services);

@@ -13,12 +13,12 @@ internal static class BackendRequest
 {
     private static readonly UriCreationOptions UriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    public static HttpRequestMessage Create(HttpContext context, string address, HttpContent? content, bool upgrade, string requestId)
+    public static HttpRequestMessage Create(HttpContext context, string address, HttpContent? content, ClientUpgrade upgrade, string requestId)
     {
         var client = context.Request;
         var request = new HttpRequestMessage
         {
-            Method = MethodOf(client.Method),
+            Method = upgrade.IsWebSocketOverHttp2 ? HttpMethod.Get : MethodOf(client.Method),
             RequestUri = new Uri(string.Concat("http://", address, Target(context)), in UriOptions),
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -70,10 +70,9 @@ internal static class BackendRequest
         headers.TryAddWithoutValidation("X-Forwarded-Proto", client.Scheme);
         headers.TryAddWithoutValidation("X-Forwarded-Host", client.Host.Value);
         headers.TryAddWithoutValidation("X-Request-Id", requestId);
-        if (upgrade)
+        if (upgrade.Requested)
         {
-            headers.TryAddWithoutValidation("Connection", "Upgrade");
-            headers.TryAddWithoutValidation("Upgrade", client.Headers.Upgrade.ToString());
+            upgrade.AddBackendHeaders(context, headers);
         }
 
         return request;

@@ -21,6 +21,10 @@ internal static class ErrorPages
     public static Task NoHealthyProcessAsync(HttpContext context, Route route) =>
         WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "no-healthy-process", $"no healthy process for {Name(route)}");
 
+    public static Task UnsupportedUpgradeAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status501NotImplemented, "unsupported-connect",
+            "the router passes on only WebSockets as HTTP/2 extended CONNECT requests");
+
     public static Task FailedAsync(HttpContext context, Route route, BackendFailure failure) => failure.Kind switch
     {
         FailureKind.TimedOut => WriteAsync(context, StatusCodes.Status504GatewayTimeout, failure.Code,

@@ -11,7 +11,8 @@ namespace Wharf.Router.Forwarding;
 /// 502, 503 or 504 itself when it cannot. Retries on another backend only while that is safe: when nothing of the
 /// request was sent, or for an idempotent request without a body whose connection broke before any response.
 /// </summary>
-internal sealed class RequestForwarder(IRouteResolver routes, BackendClient client, RouterOptions options, ILogger<RequestForwarder> logger) : IDisposable
+internal sealed class RequestForwarder(
+    IRouteResolver routes, BackendClient client, RequestIds requestIds, RouterOptions options, ILogger<RequestForwarder> logger) : IDisposable
 {
     private const int MaxAttempts = 3;
     private readonly TimeoutSourcePool _timeouts = new();
@@ -29,16 +30,17 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
     private async Task ForwardAsync(HttpContext context, ILiveRoute route)
     {
         var definition = route.Definition;
-        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
-        if (upgrade is { IsUpgradableRequest: false })
+        var upgrade = ClientUpgrade.Of(context, out var unsupported);
+        if (unsupported)
         {
-            upgrade = null;
+            await ErrorPages.UnsupportedUpgradeAsync(context);
+            return;
         }
 
-        var content = upgrade is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
+        var content = !upgrade.Requested && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
             ? new StreamingRequestContent(context.Request.BodyReader)
             : null;
-        var requestId = RequestIds.Of(context.Request);
+        var requestId = requestIds.Of(context.Request);
         var aborted = context.RequestAborted;
         var timeout = _timeouts.Rent();
         var link = aborted.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
@@ -60,7 +62,7 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
                 backend.Enter();
                 try
                 {
-                    var request = BackendRequest.Create(context, backend.Address, content, upgrade is not null, requestId);
+                    var request = BackendRequest.Create(context, backend.Address, content, upgrade, requestId);
                     timeout.CancelAfter(definition.Timeout);
                     content?.ExtendOnProgress(timeout, definition.Timeout);
                     HttpResponseMessage? response = null;
@@ -83,7 +85,7 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
                         using (response)
                         {
                             timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-                            await (upgrade is not null && response.StatusCode == HttpStatusCode.SwitchingProtocols
+                            await (upgrade.Requested && response.StatusCode == HttpStatusCode.SwitchingProtocols
                                 ? TunnelAsync(context, upgrade, response)
                                 : CopyResponseAsync(context, response, backend));
                         }
@@ -140,10 +142,10 @@ internal sealed class RequestForwarder(IRouteResolver routes, BackendClient clie
         }
     }
 
-    private static async Task TunnelAsync(HttpContext context, IHttpUpgradeFeature upgrade, HttpResponseMessage response)
+    private static async Task TunnelAsync(HttpContext context, ClientUpgrade upgrade, HttpResponseMessage response)
     {
         _ = ResponseHead.Copy(response, context.Response, upgraded: true);
-        var clientStream = await upgrade.UpgradeAsync();
+        var clientStream = await upgrade.AcceptAsync(context.Response);
         var backendStream = response.Content.ReadAsStream(context.RequestAborted);
         await UpgradeTunnel.RunAsync(clientStream, backendStream, context.RequestAborted);
     }

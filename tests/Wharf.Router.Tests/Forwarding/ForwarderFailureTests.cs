@@ -105,6 +105,21 @@ public sealed class ForwarderFailureTests
     }
 
     [Fact]
+    public async Task Forward_FirstBackendNeverAccepts_ConnectTimesOutAndRetriedOnSecond()
+    {
+        using var frozen = new UnresponsiveBackend();
+        await using var backend = await TestBackend.StartAsync(app => app.MapGet("/", () => "from the second"));
+        await using var router = await TestRouter.StartAsync(options => options with { ConnectTimeout = TimeSpan.FromSeconds(1) });
+        router.Routes.Add(FakeRoute.For("hello", backends: [frozen.Live, backend.Live]));
+        using var client = router.CreateClient();
+
+        using var response = await client.GetAsync("http://web.hello.localhost/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("connect timed out after 1 s", Assert.Single(frozen.Live.Failures));
+    }
+
+    [Fact]
     public async Task Forward_ConnectionResetBeforeResponseOnGet_RetriedOnSecond()
     {
         using var hangUp = new HangUpBackend();

@@ -122,4 +122,35 @@ public sealed class ForwarderHeadersTests
 
         Assert.Equal("/a%2Fb/%7Ec?q=x%20y&r=%2F", body);
     }
+
+    [Fact]
+    public async Task Forward_Head_HeadersWithLengthAndNoBody()
+    {
+        await using var backend = await TestBackend.StartAsync(app => app.MapMethods("/file", ["GET", "HEAD"], () => Results.Bytes(new byte[12345], "application/octet-stream")));
+        await using var router = await TestRouter.StartAsync();
+        router.Routes.Add(FakeRoute.For("hello", backends: backend.Live));
+        using var client = router.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "http://web.hello.localhost/file"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(12345, response.Content.Headers.ContentLength);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(await backend.Live.WaitForIdleAsync());
+    }
+
+    [Fact]
+    public async Task Forward_ExpectContinue_BodyArrives()
+    {
+        await using var backend = await TestBackend.StartAsync(app => app.MapPost("/", async (HttpRequest request) => await new StreamReader(request.Body).ReadToEndAsync()));
+        await using var router = await TestRouter.StartAsync();
+        router.Routes.Add(FakeRoute.For("hello", backends: backend.Live));
+        using var client = router.CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "http://web.hello.localhost/") { Content = new StringContent("after continue") };
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("after continue", await response.Content.ReadAsStringAsync());
+    }
 }

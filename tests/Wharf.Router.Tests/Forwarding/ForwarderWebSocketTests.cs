@@ -8,8 +8,11 @@ namespace Wharf.Router.Tests.Forwarding;
 
 public sealed class ForwarderWebSocketTests
 {
-    [Fact]
-    public async Task Forward_WebSocket_EchoesBothWaysAndCountsOutWhenClosed()
+    [Theory]
+    [InlineData("ws", "1.1")]
+    [InlineData("wss", "1.1")]
+    [InlineData("wss", "2.0")]
+    public async Task Forward_WebSocket_EchoesBothWaysAndCountsOutWhenClosed(string scheme, string version)
     {
         await using var backend = await TestBackend.StartAsync(app =>
         {
@@ -35,9 +38,11 @@ public sealed class ForwarderWebSocketTests
         router.Routes.Add(FakeRoute.For("hello", backends: backend.Live));
         using var invoker = new HttpMessageInvoker(router.CreateHandler());
         using var client = new ClientWebSocket();
+        client.Options.HttpVersion = Version.Parse(version);
+        client.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        await client.ConnectAsync(new Uri("ws://web.hello.localhost/ws"), invoker, deadline.Token);
+        await client.ConnectAsync(new Uri($"{scheme}://web.hello.localhost/ws"), invoker, deadline.Token);
         Assert.Equal(1, backend.Live.InFlight);
         var big = new byte[100_000];
         Random.Shared.NextBytes(big);

@@ -46,7 +46,7 @@ public sealed class MemoryWatch : IAsyncDisposable
             Sample();
             try
             {
-                await Task.Delay(100, _stop.Token);
+                await Task.Delay(25, _stop.Token);
             }
             catch (OperationCanceledException)
             {

@@ -82,7 +82,7 @@ public sealed class TestRouter : IAsyncDisposable
         UseCookies = false,
         ConnectCallback = async (context, ct) =>
         {
-            var port = context.InitialRequestMessage.RequestUri!.Scheme == Uri.UriSchemeHttps ? HttpsPort : HttpPort;
+            var port = context.InitialRequestMessage.RequestUri!.Scheme is "https" or "wss" ? HttpsPort : HttpPort;
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
