@@ -11,7 +11,7 @@ namespace Wharf.Router.Forwarding;
 /// </summary>
 internal static class BackendRequest
 {
-    private static readonly UriCreationOptions UriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
+    private static readonly UriCreationOptions _uriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     public static HttpRequestMessage Create(HttpContext context, string address, HttpContent? content, ClientUpgrade upgrade, string requestId)
     {
@@ -19,7 +19,7 @@ internal static class BackendRequest
         var request = new HttpRequestMessage
         {
             Method = upgrade.IsWebSocketOverHttp2 ? HttpMethod.Get : MethodOf(client.Method),
-            RequestUri = new Uri(string.Concat("http://", address, Target(context)), in UriOptions),
+            RequestUri = new Uri(string.Concat("http://", address, Target(context)), in _uriOptions),
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,

@@ -80,7 +80,7 @@ internal static class RouterListeners
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     listen.UseHttps(tls);
                 }
-                : listen => listen.Protocols = HttpProtocols.Http1;
+            : listen => listen.Protocols = HttpProtocols.Http1;
             if (listener.Address is null)
             {
                 kestrel.ListenLocalhost(listener.Port, configure);

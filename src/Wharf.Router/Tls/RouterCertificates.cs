@@ -19,7 +19,7 @@ public sealed class RouterCertificates
     public const int MaxGenerated = 4096;
 
     private const string FallbackHost = "localhost";
-    private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
+    private static readonly TimeSpan _renewBefore = TimeSpan.FromDays(30);
 
     private readonly ConcurrentDictionary<string, Lazy<Generated>> _generated = new(StringComparer.OrdinalIgnoreCase);
     private readonly IRouteResolver? _routes;
@@ -104,7 +104,7 @@ public sealed class RouterCertificates
     {
         var certificate = SelfSignedCertificate.Create(host, now);
         RouterLog.CertificateGenerated(_logger, host);
-        return new Generated(SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true), now + SelfSignedCertificate.Validity - RenewBefore);
+        return new Generated(SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true), now + SelfSignedCertificate.Validity - _renewBefore);
     }
 
     private sealed record Generated(SslStreamCertificateContext Context, DateTimeOffset RenewAfter);

@@ -9,7 +9,7 @@ internal static class SelfSignedCertificate
 {
     public static readonly TimeSpan Validity = TimeSpan.FromDays(365);
 
-    private static readonly SearchValues<char> NeedEscaping = SearchValues.Create(",+=\"\\<>;#");
+    private static readonly SearchValues<char> _needEscaping = SearchValues.Create(",+=\"\\<>;#");
 
     /// <summary>ECDSA P-256, the host as subject and only DNS name, valid from a day ago for a year, for TLS servers only.</summary>
     public static X509Certificate2 Create(string host, DateTimeOffset now)
@@ -28,5 +28,5 @@ internal static class SelfSignedCertificate
 
     /// <summary>Host names never need escaping in a distinguished name, but SNI is whatever a client sends.</summary>
     private static string Escape(string host) =>
-        host.AsSpan().IndexOfAny(NeedEscaping) < 0 ? host : $"\"{host.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+        host.AsSpan().IndexOfAny(_needEscaping) < 0 ? host : $"\"{host.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 }

@@ -9,7 +9,7 @@ namespace Wharf.Router.Tests.Support;
 /// </summary>
 public sealed class GeneratedContent(long length, long pauseAfter = -1, Task? resume = null) : HttpContent
 {
-    private static readonly byte[] Block = Enumerable.Range(0, 64 * 1024).Select(i => (byte)i).ToArray();
+    private static readonly byte[] _block = Enumerable.Range(0, 64 * 1024).Select(i => (byte)i).ToArray();
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
@@ -24,8 +24,8 @@ public sealed class GeneratedContent(long length, long pauseAfter = -1, Task? re
                 await resume.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             }
 
-            var size = (int)Math.Min(Block.Length, length - sent);
-            await stream.WriteAsync(Block.AsMemory(0, size), cancellationToken);
+            var size = (int)Math.Min(_block.Length, length - sent);
+            await stream.WriteAsync(_block.AsMemory(0, size), cancellationToken);
             sent += size;
         }
     }
