@@ -27,12 +27,20 @@ internal static class ErrorPages
 
     public static Task FailedAsync(HttpContext context, Route route, BackendFailure failure) => failure.Kind switch
     {
-        FailureKind.TimedOut => WriteAsync(context, StatusCodes.Status504GatewayTimeout, failure.Code,
+        FailureKind.TimedOut => WriteAsync(context, StatusOf(failure), failure.Code,
             $"the app's process did not answer within {Seconds(route.Timeout)} ({Name(route)})"),
-        FailureKind.ClientBodyFailed => WriteAsync(context, StatusCodes.Status400BadRequest, failure.Code,
+        FailureKind.ClientBodyFailed => WriteAsync(context, StatusOf(failure), failure.Code,
             "the request body could not be read"),
-        _ => WriteAsync(context, StatusCodes.Status502BadGateway, failure.Code,
+        _ => WriteAsync(context, StatusOf(failure), failure.Code,
             $"the app's process did not answer ({Name(route)}: {failure.Reason})"),
+    };
+
+    /// <summary>504 for a timeout, 400 for a body the client broke off, else 502.</summary>
+    public static int StatusOf(BackendFailure failure) => failure.Kind switch
+    {
+        FailureKind.TimedOut => StatusCodes.Status504GatewayTimeout,
+        FailureKind.ClientBodyFailed => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status502BadGateway,
     };
 
     private static Task WriteAsync(HttpContext context, int status, string code, string message)

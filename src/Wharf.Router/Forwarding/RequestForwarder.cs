@@ -126,7 +126,7 @@ internal sealed class RequestForwarder(
                     continue;
                 }
 
-                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, failure.Kind == FailureKind.TimedOut ? 504 : 502, definition.Service, definition.App, failure.Reason);
+                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, ErrorPages.StatusOf(failure), definition.Service, definition.App, failure.Reason);
                 await ErrorPages.FailedAsync(context, definition, failure);
                 return;
             }
