@@ -9,12 +9,14 @@ namespace Wharf.Router.Forwarding;
 /// <summary>
 /// Passes every app request to a backend of the route its host names and streams the answer back; answers 404,
 /// 502, 503 or 504 itself when it cannot. Retries on another backend only while that is safe: when nothing of the
-/// request was sent, or for an idempotent request without a body whose connection broke before any response.
+/// request was sent, or for an idempotent request without a body whose connection broke before any response; once
+/// every backend was tried, the same ones again after a short pause, up to three attempts in all.
 /// </summary>
 internal sealed class RequestForwarder(
     IRouteResolver routes, BackendClient client, RequestIds requestIds, RouterOptions options, ILogger<RequestForwarder> logger) : IDisposable
 {
     private const int MaxAttempts = 3;
+    private static readonly TimeSpan _retryPause = TimeSpan.FromMilliseconds(50);
     private readonly TimeoutSourcePool _timeouts = new();
 
     public Task InvokeAsync(HttpContext context)
@@ -51,6 +53,15 @@ internal sealed class RequestForwarder(
             for (var attempt = 1; ; attempt++)
             {
                 var backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
+                if (backend is null && tried is not null)
+                {
+                    // Every backend failed this request once. A reset or refused connection is often passing (a full
+                    // accept queue, a stale pooled connection), so the request goes round once more after a pause
+                    // rather than failing at once: a route with one process has no other backend to try.
+                    await Task.Delay(_retryPause, aborted);
+                    backend = route.Pick(Array.Empty<ILiveBackend>());
+                }
+
                 if (backend is null)
                 {
                     await (attempt > 1

@@ -10,8 +10,9 @@ namespace Wharf.Router.Routing;
 /// <remarks>
 /// When a route has backends but none is in rotation, <see cref="Pick"/> falls back to one that is out only for its
 /// health check (waiting for its first one, or answering it badly) and still accepts connections: as load balancers
-/// commonly "fail open", a try is better than a certain 503. A backend ejected for a connection failure, or whose
-/// check could not connect, is never a fallback.
+/// commonly "fail open", a try is better than a certain 503. Only when there is none of those either does it try one
+/// ejected for a connection failure: one reset connection (a stale pooled one, a full accept queue) must not take the
+/// only process of a service out for the whole cool-off, which is what a 503 for every request would mean.
 /// </remarks>
 internal sealed class LiveRoute(Route definition, LiveBackend[] backends) : ILiveRoute
 {
@@ -24,17 +25,23 @@ internal sealed class LiveRoute(Route definition, LiveBackend[] backends) : ILiv
     public ILiveBackend? Pick(IReadOnlyCollection<ILiveBackend> tried)
     {
         ArgumentNullException.ThrowIfNull(tried);
-        return PickFrom(tried, lastResort: false) ?? PickFrom(tried, lastResort: true);
+        return PickFrom(tried, Tier.InRotation) ?? PickFrom(tried, Tier.LastResort) ?? PickFrom(tried, Tier.AnyInTable);
     }
 
-    private LiveBackend? PickFrom(IReadOnlyCollection<ILiveBackend> tried, bool lastResort)
+    private LiveBackend? PickFrom(IReadOnlyCollection<ILiveBackend> tried, Tier tier)
     {
         LiveBackend? first = null;
         LiveBackend? second = null;
         var candidates = 0;
         foreach (var backend in _backends)
         {
-            if (!(lastResort ? backend.IsLastResort : backend.IsPickable) || WasTried(tried, backend))
+            var eligible = tier switch
+            {
+                Tier.InRotation => backend.IsPickable,
+                Tier.LastResort => backend.IsLastResort,
+                _ => backend.InTable,
+            };
+            if (!eligible || WasTried(tried, backend))
             {
                 continue;
             }
@@ -94,5 +101,12 @@ internal sealed class LiveRoute(Route definition, LiveBackend[] backends) : ILiv
         }
 
         return false;
+    }
+
+    private enum Tier
+    {
+        InRotation,
+        LastResort,
+        AnyInTable,
     }
 }

@@ -142,7 +142,7 @@ public sealed class ControlApiTests : IAsyncLifetime
     [Fact]
     public async Task SetCertificatesAsync_List_Accepted()
     {
-        await Host.Client.SetCertificatesAsync([new RouterCertificate(["*.hello.test"], "CERT PEM", "KEY PEM")]);
+        await Host.Client.SetCertificatesAsync([Support.TestCertificates.Create("*.hello.test").Imported]);
         await Host.Client.SetCertificatesAsync([]);
     }
 

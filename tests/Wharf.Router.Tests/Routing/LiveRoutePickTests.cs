@@ -129,13 +129,19 @@ public class LiveRoutePickTests
     }
 
     [Fact]
-    public void Pick_NoneInRotationAndAllRefuseConnections_ReturnsNull()
+    public void Pick_NoneInRotationAndAllRefuseConnections_StillTriesOneButNeverTwiceForOneRequest()
     {
         _state.Apply(TestRoutes.Table(TestRoutes.Route("web", "hello", TestRoutes.Backend("a"), TestRoutes.Backend("b", ready: false))));
         _state.Live("a").ReportFailure("connection refused");
         _state.Live("b").RecordCheck(CheckResult.NotConnected("connection refused"));
+        var route = _state.LiveRoute("web.hello.localhost");
 
-        Assert.Null(_state.LiveRoute("web.hello.localhost").Pick(_none));
+        var first = route.Pick(_none);
+        Assert.NotNull(first);
+        var second = route.Pick([first]);
+        Assert.NotNull(second);
+        Assert.NotSame(first, second);
+        Assert.Null(route.Pick([first, second]));
     }
 
     [Fact]

@@ -119,6 +119,16 @@ public sealed class RoutedServerFixture : IAsyncLifetime
             + string.Join("; ", status?.Backends.Select(b => $"{b.App}/{b.Service} {b.ProcessId} {b.Address} healthy={b.Healthy} {b.Reason}") ?? []));
     }
 
+    /// <summary>What the router and the server say about the app: for a failure message.</summary>
+    public async Task<string> DescribeAsync(string app)
+    {
+        using var control = RouterControl();
+        var status = await control.StatusAsync();
+        var processes = await Admin.GetStringAsync($"/v1/apps/{app}/processes");
+        return "\nrouter backends: " + string.Join("; ", status.Backends.Where(b => b.App == app).Select(b => $"{b.ProcessId} {b.Address} healthy={b.Healthy} {b.Reason} inflight={b.InFlight}"))
+            + "\nprocesses: " + processes + "\n" + Server.Tail(120);
+    }
+
     public static async Task DockerKillAsync(string container)
     {
         using var kill = Process.Start(new ProcessStartInfo("docker", ["kill", container]) { RedirectStandardOutput = true, RedirectStandardError = true })!;

@@ -51,7 +51,7 @@ public sealed class TrafficLoad : IAsyncDisposable
     public double RequestsPerSecond => Requests / _clock.Elapsed.TotalSeconds;
 
     /// <summary>Starts <paramref name="clients"/> clients sending <paramref name="requestsPerSecond"/> requests in all to http://HOST/ through the router.</summary>
-    public static TrafficLoad Start(Uri router, string host, int clients = 10, int requestsPerSecond = 250)
+    public static TrafficLoad Start(Uri router, string host, int clients = 20, int requestsPerSecond = 250)
     {
         var load = new TrafficLoad(router, host, clients, requestsPerSecond);
         load._clock.Start();

@@ -31,7 +31,7 @@ public sealed class ZeroDowntimeDockerTests(RoutedServerFixture fixture) : IClas
         await Task.Delay(TimeSpan.FromSeconds(1));
         await load.StopAsync();
 
-        Assert.True(load.Failures.Count == 0 && load.WentBack.Count == 0, load.Summary());
+        Assert.True(load.Failures.Count == 0 && load.WentBack.Count == 0, load.Summary() + await fixture.DescribeAsync(app));
         Assert.True(load.RequestsPerSecond >= 200, load.Summary());
         Assert.True(load.Releases.ContainsKey(releases[^1]), "The last release never served: " + load.Summary());
         Assert.True(load.Releases.Count >= 6, "Too few releases served during the deploys: " + load.Summary());
