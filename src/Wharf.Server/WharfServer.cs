@@ -57,7 +57,8 @@ public static class WharfServer
             .MapAuditEndpoints()
             .MapProcessEndpoints()
             .MapFormationEndpoints()
-            .MapTimerEndpoints();
+            .MapTimerEndpoints()
+            .MapResourceEndpoints();
         return app;
     }
 

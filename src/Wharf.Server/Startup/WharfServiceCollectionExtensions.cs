@@ -12,6 +12,7 @@ using Wharf.Core.State;
 using Wharf.Runtime.Docker.Runtime;
 using Wharf.Server.Deployments;
 using Wharf.Server.Processes;
+using Wharf.Server.Resources;
 using Wharf.Storage;
 
 namespace Wharf.Server.Startup;
@@ -45,6 +46,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenAuthenticator>();
         services.AddWharfProcesses();
+        services.AddWharfResources();
         return services;
     }
 
