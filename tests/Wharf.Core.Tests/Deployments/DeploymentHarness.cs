@@ -7,6 +7,7 @@ using Wharf.Core.Crypto;
 using Wharf.Core.Deployments;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.Runtime;
 using Wharf.Core.Tests.Fakes;
 using Wharf.Core.Tests.Processes;
@@ -54,14 +55,19 @@ public sealed class DeploymentHarness : IDisposable
         Recorder = new DeploymentRecorder(State, Clock);
         Releases = new ReleaseService(State, Vault, new RolloutScheduler(Recorder, Dispatcher, Logs), Audit, Clock);
         Config = new ConfigService(State, Vault, Releases, Locks, Audit, Clock);
-        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock);
+        ResourceVault = new ResourceVault(new EnvelopeCipher(new FakeKeyEncryptionKey()));
+        var resourceVault = ResourceVault;
+        var resourceReadiness = new ResourceReadiness(Resources, ResourceTimeouts, Clock, NullLogger<ResourceReadiness>.Instance);
+        Linker = new ResourceLinker(State, resourceVault);
+        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock, new ResourceRemover(Resources, ResourceTimeouts, NullLogger<ResourceRemover>.Instance));
         var rollouts = new RolloutService(
             State,
             new RolloutPlanner(State, Vault),
             Runtime,
             new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Options, Clock),
             new OldProcessStopper(Runtime, Work, Options, NullLogger<OldProcessStopper>.Instance),
-            NullLogger<RolloutService>.Instance);
+            NullLogger<RolloutService>.Instance,
+            new ResourceProvisioner(State, Resources, resourceVault, resourceReadiness, ResourceTimeouts, Clock, NullLogger<ResourceProvisioner>.Instance));
         var builder = new DeployBuilder(State, Blobs, Vault, Images, new BuildCache(State, Blobs, Images), Options, Clock, NullLogger<DeployBuilder>.Instance);
         Runner = new DeploymentRunner(State, Logs, builder, Releases, rollouts, Recorder, Locks, Clock, NullLogger<DeploymentRunner>.Instance);
         Deployments = new DeploymentService(State, Blobs, Recorder, Dispatcher, Logs, Releases, Audit, Options, Clock);
@@ -84,6 +90,16 @@ public sealed class DeploymentHarness : IDisposable
     public BackgroundWork Work { get; } = new(new RecordingProcessEvents());
 
     public FakeImageBuilder Images { get; } = new();
+
+    /// <summary>Where rollouts start the app's resources, before any process.</summary>
+    public FakeResourceRuntime Resources { get; } = new();
+
+    public ResourceTimeouts ResourceTimeouts { get; } = new() { Ready = TimeSpan.FromSeconds(5), Poll = TimeSpan.FromMilliseconds(5), Grace = TimeSpan.FromSeconds(1) };
+
+    public ResourceVault ResourceVault { get; }
+
+    /// <summary>The links a reconciler's snapshot loader would give the app's processes.</summary>
+    public ResourceLinker Linker { get; }
 
     public AppLocks Locks { get; } = new();
 
