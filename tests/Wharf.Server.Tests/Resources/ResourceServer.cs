@@ -14,12 +14,16 @@ public sealed class ResourceServer : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    public ResourceServer(string dataDirectory)
+    /// <param name="deleteData">Delete the data directory when this server stops (false: another server reuses it).</param>
+    public ResourceServer(string dataDirectory, bool deleteData = false)
     {
-        Factory = new WharfServerFactory { DataDirectory = dataDirectory, DeleteDataDirectoryOnDispose = false };
+        Factory = new WharfServerFactory { DataDirectory = dataDirectory, DeleteDataDirectoryOnDispose = deleteData };
         Admin = Factory.AdminClient();
         Admin.Timeout = TimeSpan.FromMinutes(5);
     }
+
+    /// <summary>A server over a fresh data directory of its own, deleted when it stops.</summary>
+    public static ResourceServer Fresh() => new(Path.Combine(Path.GetTempPath(), "wharf-tests-" + Guid.NewGuid().ToString("N")), deleteData: true);
 
     public WharfServerFactory Factory { get; }
 
