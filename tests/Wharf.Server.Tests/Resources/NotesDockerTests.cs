@@ -96,6 +96,7 @@ public sealed class NotesDockerTests(ResourceDockerFixture docker) : IClassFixtu
             var password = url.Url.Split(':')[2].Split('@')[0];
             Assert.DoesNotContain(password, JsonSerializer.Serialize(await second.ResourcesAsync(app)), StringComparison.Ordinal);
             Assert.DoesNotContain(password, second.Factory.Logs.All, StringComparison.Ordinal);
+            Assert.Null(FileContaining(data, password));
 
             (await second.Admin.DeleteAsync($"/v1/apps/{app}")).EnsureSuccessStatusCode();
             Assert.Empty(await docker.Docker.Containers.ListAsync(DockerFilters.WithLabel("wharf.app", app)));
@@ -109,6 +110,14 @@ public sealed class NotesDockerTests(ResourceDockerFixture docker) : IClassFixtu
                 Directory.Delete(data, recursive: true);
             }
         }
+    }
+
+    /// <summary>The first file under <paramref name="directory"/> holding <paramref name="secret"/> (the state store, its WAL, blobs), or null.</summary>
+    private static string? FileContaining(string directory, string secret)
+    {
+        var needle = Encoding.UTF8.GetBytes(secret);
+        return Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .FirstOrDefault(file => File.ReadAllBytes(file).AsSpan().IndexOf(needle) >= 0);
     }
 
     /// <summary>The notes (from PostgreSQL) and the last one (from Redis) in one comparable line.</summary>

@@ -92,6 +92,23 @@ public abstract partial class StateStoreContract
         AssertSame(record, await reopened.Resources.GetAsync("hello", "main"));
     }
 
+    [Fact]
+    public async Task MigrateAsync_DatabaseAtVersion2WithData_AddsResourcesAndKeepsTheData()
+    {
+        await Store.Apps.TryCreateAsync(SampleData.App("hello"));
+        await Store.Formation.SetAsync("hello", new Dictionary<string, int> { ["web"] = 2 });
+        await Store.DisposeAsync();
+
+        // Undo migration 3 by hand, leaving exactly what a Wharf that knew only version 2 wrote.
+        await ExecuteSqlAsync("DROP TABLE resources; DELETE FROM schema_version WHERE version >= 3;");
+
+        var upgraded = await OpenAsync();
+
+        Assert.Equal(new Dictionary<string, int> { ["web"] = 2 }, await upgraded.Formation.GetAsync("hello"));
+        Assert.True(await upgraded.Resources.TryInsertAsync(Resource("hello", "main", ResourceType.Postgres, 1)));
+        Assert.Single(await upgraded.Resources.ListAsync("hello"));
+    }
+
     private static ResourceRecord Resource(string app, string name, ResourceType type, int seed) =>
         new(app, name, type, SampleData.Box(seed), SampleData.At(seed));
 
