@@ -26,7 +26,8 @@ internal sealed class ResourcesInfoCommand : Command
                 return context.WriteJson(info);
             }
 
-            context.Out.Write(Tables.Properties(
+            List<(string Label, string? Value)> rows =
+            [
                 ("Name", info.Name),
                 ("Type", info.Type),
                 ("Version", info.Version),
@@ -34,11 +35,14 @@ internal sealed class ResourcesInfoCommand : Command
                 ("Services", Formats.List(info.Services)),
                 ("URL", info.Url),
                 ("Image", info.Image),
-                ("Durable", info.Durable is { } durable ? (durable ? "yes (append-only file)" : "no (a cache: starts empty)") : null),
-                ("Volume", info.Volume),
-                ("Data", Data(info)),
-                ("Created", Formats.Time(info.CreatedAt)),
-                ("Started", Formats.Time(info.StartedAt))));
+            ];
+            if (info.Durable is { } durable)
+            {
+                rows.Add(("Durable", durable ? "yes (append-only file)" : "no (a cache: starts empty)"));
+            }
+
+            rows.AddRange([("Volume", info.Volume), ("Data", Data(info)), ("Created", Formats.Time(info.CreatedAt)), ("Started", Formats.Time(info.StartedAt))]);
+            context.Out.Write(Tables.Properties([.. rows]));
             return ExitCodes.Ok;
         }));
     }
