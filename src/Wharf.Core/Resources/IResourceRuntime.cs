@@ -38,7 +38,7 @@ public interface IResourceRuntime
     /// <summary>The app's data volumes: one per resource that ever ran here, whether or not its container still exists.</summary>
     Task<IReadOnlyList<ResourceVolume>> VolumesAsync(string app, CancellationToken ct = default);
 
-    /// <summary>Deletes the resource's data volume for good. The container must be removed first. No-op when there is none.</summary>
+    /// <summary>Deletes the resource's data volume for good, with any container of the resource still holding it. No-op when there is none.</summary>
     Task RemoveDataAsync(string app, string name, CancellationToken ct = default);
 
     /// <summary>The container's last <paramref name="count"/> lines of output, stdout and stderr together.</summary>

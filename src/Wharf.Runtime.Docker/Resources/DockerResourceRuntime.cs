@@ -139,6 +139,16 @@ public sealed class DockerResourceRuntime : IResourceRuntime
 
     public async Task RemoveDataAsync(string app, string name, CancellationToken ct = default)
     {
+        // A container set aside by a replacement that never finished (the server stopped halfway) still holds the volume.
+        var holders = DockerFilters.WithLabel(ProcessLabels.App, app).Label(ResourceLabels.Resource, name);
+        foreach (var container in await _docker.Containers.ListAsync(holders, all: true, ct))
+        {
+            if (ResourceLabels.AreResource(container.Labels, app))
+            {
+                await RemoveContainerAsync(container.Id, ct);
+            }
+        }
+
         var volume = ResourceNames.Volume(app, name);
         try
         {

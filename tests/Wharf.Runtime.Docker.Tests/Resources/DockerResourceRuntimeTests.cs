@@ -103,6 +103,18 @@ public sealed class DockerResourceRuntimeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task RemoveDataAsync_ContainerLeftSetAside_RemovesItAndTheVolume()
+    {
+        var instance = await _runtime.CreateAsync(Spec("pw1"), Timeout);
+        await _runtime.SetAsideAsync(instance, TimeSpan.FromSeconds(10), Timeout);
+
+        await _runtime.RemoveDataAsync(_app, "cache", Timeout);
+
+        Assert.Null(await _runtime.FindAsync(instance.Id, Timeout));
+        Assert.Empty(await _runtime.VolumesAsync(_app, Timeout));
+    }
+
+    [Fact]
     public async Task CreateAsync_ImageMissingAndNoRegistry_ThrowsImageMissing()
     {
         var error = await Assert.ThrowsAsync<ResourceImageMissingException>(() => _runtime.CreateAsync(Spec("pw") with { Image = "redis:99-not-here" }, Timeout));
