@@ -25,10 +25,12 @@ internal sealed class WharfRootCommand : RootCommand
         Subcommands.Add(new ExecCommand(context));
         Subcommands.Add(new TimersCommand(context));
         Subcommands.Add(new ResourcesCommand(context));
+        Subcommands.Add(new CertsCommand(context));
         Subcommands.Add(new TokensCommand(context));
         Subcommands.Add(new AuditCommand(context));
         Subcommands.Add(new CheckCommand(context));
         Subcommands.Add(new ServerCommand(context));
+        Subcommands.Add(new RouterCommand(context));
 
         // A bare `wharf` shows the command list rather than a terse "required command" error.
         SetAction(result =>

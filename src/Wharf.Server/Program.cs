@@ -1,6 +1,14 @@
 using Wharf.Server;
+using Wharf.Server.Routing;
 
-// `dotnet run --project src/Wharf.Server -- [--data DIR] [--api URL] [--router URL]`; `wharf server` calls WharfServer directly.
+// `dotnet run --project src/Wharf.Server -- [--data DIR] [--api URL] [--router URL] [--no-router]` runs the API
+// server; `... -- router --data DIR --http URL` runs the router (what the server starts in the background).
+// `wharf server` and `wharf router` call the same code directly.
+if (args is [RouterArguments.Command, .. var routerArgs])
+{
+    return await RouterProgram.RunAsync(routerArgs, Console.Error, CancellationToken.None);
+}
+
 try
 {
     await WharfServer.RunAsync(ServerSettings.FromArgs(args), args, CancellationToken.None);

@@ -3,8 +3,9 @@ using Wharf.Storage;
 namespace Wharf.Server;
 
 /// <summary>
-/// Where <see cref="ServerOptions"/> come from: the flags --data, --api and --router, environment variables
-/// (WHARF_DATA, WHARF_API_URL, WHARF_ROUTER_URL, WHARF_STATE, WHARF_POSTGRES, WHARF_BLOBS, WHARF_S3_*, WHARF_KEYS,
+/// Where <see cref="ServerOptions"/> come from: the flags --data, --api, --router, --router-https, --redirect-https
+/// and --no-router, environment variables (WHARF_DATA, WHARF_API_URL, WHARF_ROUTER_URL, WHARF_ROUTER_HTTPS_URL,
+/// WHARF_ROUTER_REDIRECT_HTTPS, WHARF_ROUTER, WHARF_STATE, WHARF_POSTGRES, WHARF_BLOBS, WHARF_S3_*, WHARF_KEYS,
 /// WHARF_KEY_FILE), and under those the "Storage" configuration section (Storage__State=... as variables).
 /// </summary>
 public static class ServerSettings
@@ -12,6 +13,12 @@ public static class ServerSettings
     public const string DataVariable = "WHARF_DATA";
     public const string ApiUrlVariable = "WHARF_API_URL";
     public const string RouterUrlVariable = "WHARF_ROUTER_URL";
+    public const string RouterHttpsUrlVariable = "WHARF_ROUTER_HTTPS_URL";
+    public const string RedirectHttpsVariable = "WHARF_ROUTER_REDIRECT_HTTPS";
+
+    /// <summary>"none" runs the server without a router; unset (or "start") starts or reuses one.</summary>
+    public const string RouterVariable = "WHARF_ROUTER";
+    public const string NoRouter = "none";
     public const string StateVariable = "WHARF_STATE";
     public const string PostgresVariable = "WHARF_POSTGRES";
     public const string BlobsVariable = "WHARF_BLOBS";
@@ -30,9 +37,20 @@ public static class ServerSettings
         ["--data"] = DataVariable,
         ["--api"] = ApiUrlVariable,
         ["--router"] = RouterUrlVariable,
+        ["--router-https"] = RouterHttpsUrlVariable,
     };
 
-    /// <summary>Options from flags (--data DIR, --api URL, --router URL, or --WHARF_DATA=DIR and so on) over the environment.</summary>
+    /// <summary>The flags without a value, mapped onto the variable and value they stand for.</summary>
+    public static IReadOnlyDictionary<string, (string Variable, string Value)> Switches { get; } =
+        new Dictionary<string, (string Variable, string Value)>(StringComparer.Ordinal)
+        {
+            ["--no-router"] = (RouterVariable, NoRouter),
+            ["--redirect-https"] = (RedirectHttpsVariable, "true"),
+        };
+
+    private const string Usage = "the server takes --data DIR, --api URL, --router URL, --router-https URL, --redirect-https and --no-router";
+
+    /// <summary>Options from flags (--data DIR, --api URL, --router URL, --no-router, or --WHARF_DATA=DIR and so on) over the environment.</summary>
     public static ServerOptions FromArgs(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -42,9 +60,10 @@ public static class ServerSettings
             throw new ServerStartupException(problems);
         }
 
+        var expanded = args.Select(arg => Switches.TryGetValue(arg, out var to) ? $"--{to.Variable}={to.Value}" : arg).ToArray();
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
-            .AddCommandLine(args, Flags.ToDictionary())
+            .AddCommandLine(expanded, Flags.ToDictionary())
             .Build();
         return FromConfiguration(configuration);
     }
@@ -59,6 +78,11 @@ public static class ServerSettings
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
+            if (Switches.ContainsKey(arg))
+            {
+                continue;
+            }
+
             if (Flags.ContainsKey(arg))
             {
                 if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -70,7 +94,7 @@ public static class ServerSettings
             }
             else if (!(arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) > 2))
             {
-                problems.Add($"Unknown argument '{arg}': the server takes --data DIR, --api URL and --router URL.");
+                problems.Add($"Unknown argument '{arg}': {Usage}.");
             }
         }
 
@@ -81,10 +105,12 @@ public static class ServerSettings
     {
         "--data" => "/var/lib/wharf",
         "--api" => ServerOptions.DefaultApiUrl,
+        "--router-https" => "https://127.0.0.1:8443",
         _ => ServerOptions.DefaultRouterUrl,
     };
 
     /// <summary>Options from any configuration: the WHARF_* keys over the "Storage" section, over the defaults.</summary>
+    /// <exception cref="ServerStartupException">WHARF_ROUTER has a value other than none or start.</exception>
     public static ServerOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -95,6 +121,9 @@ public static class ServerSettings
             DataDirectory = Path.GetFullPath(DefaultDataDirectory(Get)),
             ApiUrl = Get(ApiUrlVariable) ?? ServerOptions.DefaultApiUrl,
             RouterUrl = Get(RouterUrlVariable) ?? ServerOptions.DefaultRouterUrl,
+            RouterHttpsUrl = Get(RouterHttpsUrlVariable),
+            RedirectHttps = IsTrue(Get(RedirectHttpsVariable)),
+            StartRouter = RouterEnabled(Get(RouterVariable)),
             Storage = ApplyVariables(storage, Get),
         };
     }
@@ -111,6 +140,20 @@ public static class ServerSettings
     }
 
     public static string? FromEnvironment(string variable) => NonEmpty(Environment.GetEnvironmentVariable(variable));
+
+    /// <summary>"1", "true", "yes" (any case) are true; anything else, and unset, false.</summary>
+    public static bool IsTrue(string? value) =>
+        value is not null && (value is "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether WHARF_ROUTER asks for the router: unset or "start" yes, "none" no.</summary>
+    /// <exception cref="ServerStartupException">Any other value: a typo must not silently start (or skip) the router.</exception>
+    public static bool RouterEnabled(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "start" => true,
+        NoRouter => false,
+        _ => throw new ServerStartupException(
+            $"{RouterVariable} is '{value}': set it to {NoRouter} to run the server without a router (or pass --no-router), or leave it unset to start one."),
+    };
 
     private static StorageOptions ApplyVariables(StorageOptions storage, Func<string, string?> get)
     {

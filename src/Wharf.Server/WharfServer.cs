@@ -5,6 +5,7 @@ using Wharf.Server.Auth;
 using Wharf.Server.Endpoints;
 using Wharf.Server.Errors;
 using Wharf.Server.Logging;
+using Wharf.Server.Routing;
 using Wharf.Server.Startup;
 
 namespace Wharf.Server;
@@ -58,6 +59,7 @@ public static class WharfServer
             .MapProcessEndpoints()
             .MapFormationEndpoints()
             .MapTimerEndpoints()
+            .MapCertificateEndpoints()
             .MapResourceEndpoints();
         return app;
     }
@@ -78,6 +80,7 @@ public static class WharfServer
 
         await using var app = Build(options, args);
         await app.Services.GetRequiredService<ServerInitializer>().InitializeAsync(ct);
+        await app.Services.GetRequiredService<RouterSupervisor>().EnsureStartedAsync(ct);
         try
         {
             await app.StartAsync(ct);

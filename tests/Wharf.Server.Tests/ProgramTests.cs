@@ -34,11 +34,26 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task Main_RouterWithBadArguments_ExitsOneWithRouterSentences()
+    {
+        using var process = Start("router", "--data", Path.GetTempPath(), "--http", "ftp://nope", "--redirect-https");
+
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.StartsWith("wharf router cannot start (2 problems):", stderr, StringComparison.Ordinal);
+        Assert.Contains("--http 'ftp://nope' is not a http:// address", stderr, StringComparison.Ordinal);
+        Assert.Contains("--redirect-https needs an HTTPS listener", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Main_DataAndApiFlags_ServesHealthFromThatDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), "wharf-tests-" + Guid.NewGuid().ToString("N"));
         var url = $"http://127.0.0.1:{FreePort()}";
-        using var process = Start("--data", directory, "--api", url);
+        using var process = Start("--data", directory, "--api", url, "--no-router");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -88,7 +103,7 @@ public sealed class ProgramTests
         }
 
         // The child must not pick up a developer's own storage choice.
-        foreach (var variable in new[] { "WHARF_DATA", "WHARF_API_URL", "WHARF_STATE", "WHARF_BLOBS", "WHARF_KEYS" })
+        foreach (var variable in new[] { "WHARF_DATA", "WHARF_API_URL", "WHARF_ROUTER", "WHARF_ROUTER_URL", "WHARF_STATE", "WHARF_BLOBS", "WHARF_KEYS" })
         {
             info.Environment.Remove(variable);
         }

@@ -79,8 +79,8 @@ public sealed class ServerSettingsTests
 
         Assert.Equal(
             [
-                "Unknown argument '--dta': the server takes --data DIR, --api URL and --router URL.",
-                "Unknown argument '/srv': the server takes --data DIR, --api URL and --router URL.",
+                "Unknown argument '--dta': the server takes --data DIR, --api URL, --router URL, --router-https URL, --redirect-https and --no-router.",
+                "Unknown argument '/srv': the server takes --data DIR, --api URL, --router URL, --router-https URL, --redirect-https and --no-router.",
                 "--api needs a value, e.g. --api http://127.0.0.1:7070.",
             ],
             error.Problems);
@@ -92,6 +92,70 @@ public sealed class ServerSettingsTests
         var options = ServerSettings.FromArgs(["--WHARF_DATA=/from/override", "--environment=Development"]);
 
         Assert.Equal("/from/override", options.DataDirectory);
+    }
+
+    [Fact]
+    public void FromArgs_RouterFlags_SetHttpsRedirectAndNoRouter()
+    {
+        var options = ServerSettings.FromArgs(["--router-https", "https://0.0.0.0:8443", "--redirect-https", "--no-router"]);
+
+        Assert.Equal(("https://0.0.0.0:8443", true, false), (options.RouterHttpsUrl, options.RedirectHttps, options.StartRouter));
+        Assert.Empty(options.Validate());
+    }
+
+    [Fact]
+    public void FromConfiguration_Nothing_StartsTheRouterWithoutHttps()
+    {
+        var options = ServerSettings.FromConfiguration(Configuration([]));
+
+        Assert.Equal((true, null, false), (options.StartRouter, options.RouterHttpsUrl, options.RedirectHttps));
+    }
+
+    [Fact]
+    public void FromConfiguration_RouterNone_RunsWithoutARouter()
+    {
+        var options = ServerSettings.FromConfiguration(Configuration(new() { ["WHARF_ROUTER"] = "none" }));
+
+        Assert.False(options.StartRouter);
+    }
+
+    [Fact]
+    public void FromConfiguration_RouterTypo_IsASentenceNotASilentChoice()
+    {
+        var error = Assert.Throws<ServerStartupException>(() => ServerSettings.FromConfiguration(Configuration(new() { ["WHARF_ROUTER"] = "off" })));
+
+        Assert.Equal("WHARF_ROUTER is 'off': set it to none to run the server without a router (or pass --no-router), or leave it unset to start one.", Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void Validate_RouterListenerProblems_EachASentenceNamingTheFlag()
+    {
+        var options = new ServerOptions
+        {
+            DataDirectory = "/tmp/wharf-settings-test",
+            ApiUrl = "http://127.0.0.1:7000",
+            RouterUrl = "https://127.0.0.1:7000",
+            RouterHttpsUrl = "http://127.0.0.1:7001",
+            StartRouter = false,
+        };
+
+        var problems = options.Validate();
+
+        Assert.Equal(
+            [
+                "The router URL 'https://127.0.0.1:7000' must start with http://, e.g. http://127.0.0.1:8080: fix --router or WHARF_ROUTER_URL.",
+                "The router's HTTPS URL 'http://127.0.0.1:7001' must start with https://, e.g. https://127.0.0.1:8443: fix --router-https or WHARF_ROUTER_HTTPS_URL.",
+                "--api and --router both use port 7000: give each its own port.",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Validate_RedirectWithoutHttps_SaysToAddIt()
+    {
+        var options = new ServerOptions { DataDirectory = "/tmp/wharf-settings-test", RedirectHttps = true, StartRouter = false };
+
+        Assert.Contains("--redirect-https (WHARF_ROUTER_REDIRECT_HTTPS) needs an HTTPS listener to redirect to: add --router-https URL, e.g. https://127.0.0.1:8443.", options.Validate());
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

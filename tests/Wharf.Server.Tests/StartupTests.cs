@@ -81,7 +81,7 @@ public sealed class StartupTests
     [Fact]
     public async Task RunAsync_BadOptions_FailsBeforeTouchingTheDisk()
     {
-        var options = new ServerOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "never-made-" + Guid.NewGuid().ToString("N")), ApiUrl = "nope" };
+        var options = new ServerOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "never-made-" + Guid.NewGuid().ToString("N")), ApiUrl = "nope", StartRouter = false };
 
         await Assert.ThrowsAsync<ServerStartupException>(() => WharfServer.RunAsync(options, CancellationToken.None));
 
@@ -94,7 +94,7 @@ public sealed class StartupTests
         var directory = Path.Combine(Path.GetTempPath(), "wharf-tests-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
         using var stop = new CancellationTokenSource();
-        var options = new ServerOptions { DataDirectory = directory, ApiUrl = $"http://127.0.0.1:{port}" };
+        var options = new ServerOptions { DataDirectory = directory, ApiUrl = $"http://127.0.0.1:{port}", StartRouter = false };
         try
         {
             var running = WharfServer.RunAsync(options, stop.Token);
@@ -120,7 +120,7 @@ public sealed class StartupTests
         blocker.Start();
         try
         {
-            var options = new ServerOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "never-made-" + Guid.NewGuid().ToString("N")), ApiUrl = $"http://127.0.0.1:{port}" };
+            var options = new ServerOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "never-made-" + Guid.NewGuid().ToString("N")), ApiUrl = $"http://127.0.0.1:{port}", StartRouter = false };
 
             var error = await Assert.ThrowsAsync<ServerStartupException>(() => WharfServer.RunAsync(options, CancellationToken.None));
 

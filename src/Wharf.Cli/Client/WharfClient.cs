@@ -164,6 +164,15 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
     public Task RevokeTokenAsync(string id, CancellationToken ct) =>
         transport.SendAsync(HttpMethod.Delete, $"v1/tokens/{Uri.EscapeDataString(id)}", null, ct);
 
+    public Task<List<CertificateInfo>> ListCertificatesAsync(CancellationToken ct) =>
+        transport.SendAsync<List<CertificateInfo>>(HttpMethod.Get, "v1/certificates", null, ct);
+
+    public Task<CertificateInfo> ImportCertificateAsync(ImportCertificateRequest request, CancellationToken ct) =>
+        transport.SendAsync<CertificateInfo>(HttpMethod.Post, "v1/certificates", JsonContent.Create(request), ct);
+
+    public Task DeleteCertificateAsync(string thumbprint, CancellationToken ct) =>
+        transport.SendAsync(HttpMethod.Delete, $"v1/certificates/{Uri.EscapeDataString(thumbprint)}", null, ct);
+
     public Task<List<AuditEventInfo>> ListAuditAsync(string? app, int? limit, CancellationToken ct)
     {
         var query = new List<string>();

@@ -25,7 +25,8 @@ internal sealed class AppsInfoCommand : Command
             context.Out.Write(Tables.Properties(
                 ("Name", app.Name),
                 ("Release", Formats.Release(app.CurrentRelease)),
-                ("Created", Formats.Time(app.CreatedAt))));
+                ("Created", Formats.Time(app.CreatedAt)),
+                ("URLs", app.Routes.Count == 0 ? "-" : string.Join(Environment.NewLine, app.Routes.Select(r => $"{r.Url} ({r.Service})")))));
             return ExitCodes.Ok;
         }));
     }

@@ -20,6 +20,7 @@ internal sealed class ReleasesCommand : Command
         Subcommands.Add(new ReleasesInfoCommand(context));
         Subcommands.Add(new ReleasesDiffCommand(context));
         Subcommands.Add(new ReleasesPromoteCommand(context));
+        Subcommands.Add(new ReleasesRollbackCommand(context));
         SetAction((result, ct) => context.RunAsync(async client =>
         {
             var app = result.GetRequiredValue(_app);

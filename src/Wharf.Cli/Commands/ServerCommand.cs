@@ -24,12 +24,31 @@ internal sealed class ServerCommand : Command
         HelpName = "URL",
     };
 
+    private readonly Option<string> _routerHttps = new("--router-https")
+    {
+        Description = "Also serve apps over HTTPS here, e.g. https://0.0.0.0:443 (default: $WHARF_ROUTER_HTTPS_URL, else none)",
+        HelpName = "URL",
+    };
+
+    private readonly Option<bool> _redirectHttps = new("--redirect-https")
+    {
+        Description = "The router redirects plain-HTTP requests to the HTTPS listener (needs --router-https)",
+    };
+
+    private readonly Option<bool> _noRouter = new("--no-router")
+    {
+        Description = "Do not start (or reuse) a router: apps get no traffic from this machine (also WHARF_ROUTER=none)",
+    };
+
     public ServerCommand(CliContext context)
-        : base("server", "Run the Wharf server (API, and later the router) in the foreground")
+        : base("server", "Run the Wharf server in the foreground; it starts the router in the background (which keeps running)")
     {
         Options.Add(_data);
         Options.Add(_api);
         Options.Add(_router);
+        Options.Add(_routerHttps);
+        Options.Add(_redirectHttps);
+        Options.Add(_noRouter);
         SetAction((result, ct) => context.RunAsync(async () =>
         {
             var options = new ServerOptions();
@@ -46,6 +65,21 @@ internal sealed class ServerCommand : Command
             if (result.GetValue(_router) is { } router)
             {
                 options = options with { RouterUrl = router };
+            }
+
+            if (result.GetValue(_routerHttps) is { } routerHttps)
+            {
+                options = options with { RouterHttpsUrl = routerHttps };
+            }
+
+            if (result.GetValue(_redirectHttps))
+            {
+                options = options with { RedirectHttps = true };
+            }
+
+            if (result.GetValue(_noRouter))
+            {
+                options = options with { StartRouter = false };
             }
 
             try

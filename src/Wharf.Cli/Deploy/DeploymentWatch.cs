@@ -30,12 +30,37 @@ internal sealed class DeploymentWatch(CliContext context, WharfClient client)
         {
             var follower = new DeploymentFollower(client, context.WriteLine);
             var ended = await follower.FollowAsync(app, id, ct);
-            return Report(ended, follower);
+            var code = Report(ended, follower);
+            if (code == ExitCodes.Ok && ended.Release is not null)
+            {
+                await PrintUrlsAsync(app, ct);
+            }
+
+            return code;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             context.WriteErrorLine($"Stopped following. The deployment goes on; `wharf deployments -a {app}` shows it.");
             return ExitCodes.Interrupted;
+        }
+    }
+
+    /// <summary>Where the release answers through the router; a server that cannot say does not fail the command.</summary>
+    private async Task PrintUrlsAsync(string app, CancellationToken ct)
+    {
+        AppInfo info;
+        try
+        {
+            info = await client.GetAppAsync(app, ct);
+        }
+        catch (Exception e) when (e is WharfApiException or WharfUnreachableException)
+        {
+            return;
+        }
+
+        foreach (var route in info.Routes)
+        {
+            context.WriteLine($"  {route.Service}: {route.Url}");
         }
     }
 

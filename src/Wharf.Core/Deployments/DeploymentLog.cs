@@ -43,4 +43,7 @@ internal static partial class DeploymentLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Could not stop process {Process} of {App}; the reconciler will")]
     public static partial void StopFailed(ILogger logger, string app, string process, Exception exception);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Process {Process} of {App} is stopped without a full drain: {Problem}")]
+    public static partial void NotDrained(ILogger logger, string app, string process, string problem);
 }

@@ -11,11 +11,17 @@ public sealed record DeploymentOptions
     /// <summary>How long the images of one deploy may take to build, all services together.</summary>
     public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Added to a service's health grace: how long its new processes get to listen on their port.</summary>
+    /// <summary>Added to a service's health grace: how long its new processes get to listen on their port and pass their health check.</summary>
     public TimeSpan RolloutTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often a new process is checked while it starts (a refused TCP connect on the app network costs microseconds).</summary>
     public TimeSpan ReadinessPollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// How often a new process's HTTP health check is tried again while it fails (once its port accepts connections);
+    /// the first try is at once.
+    /// </summary>
+    public TimeSpan HealthCheckRetryInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// How long a process without a port (a worker) must keep running to count as started: one that dies at once
@@ -44,6 +50,7 @@ public sealed record DeploymentOptions
         Positive(problems, nameof(BuildTimeout), BuildTimeout);
         Positive(problems, nameof(RolloutTimeout), RolloutTimeout);
         Positive(problems, nameof(ReadinessPollInterval), ReadinessPollInterval);
+        Positive(problems, nameof(HealthCheckRetryInterval), HealthCheckRetryInterval);
         Positive(problems, nameof(StopTimeout), StopTimeout);
         Positive(problems, nameof(LogFlushInterval), LogFlushInterval);
         Positive(problems, nameof(CancelWait), CancelWait);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Processes;
+using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
 using Wharf.Manifest;
 
@@ -8,11 +9,12 @@ namespace Wharf.Core.Deployments;
 
 /// <summary>
 /// Stops processes for a rollout: the new ones when it fails, the app's other service processes once it has
-/// succeeded. Every stop has a deadline and runs even when the rollout was cancelled; one that fails is logged and
-/// left to the reconciler, which stops service processes of releases that are not current.
+/// succeeded (each drained first: the router, which already took it out of rotation, lets its in-flight requests
+/// finish within its grace). Every stop has a deadline and runs even when the rollout was cancelled; one that fails
+/// is logged and left to the reconciler, which stops service processes of releases that are not current.
 /// </summary>
 public sealed class OldProcessStopper(
-    IProcessRuntime runtime, BackgroundWork work, DeploymentOptions options, ILogger<OldProcessStopper> logger)
+    IProcessRuntime runtime, ProcessDrainer drainer, BackgroundWork work, DeploymentOptions options, ILogger<OldProcessStopper> logger)
 {
     private static readonly TimeSpan _defaultGrace = new ServiceTermination().Grace;
 
@@ -31,9 +33,9 @@ public sealed class OldProcessStopper(
     }
 
     /// <summary>
-    /// Stops every service process of the app but <paramref name="keep"/>, grouped by release in the log. The stops
-    /// run behind the rollout: the new release already serves, so the deployment ends at once while each old process
-    /// gets its termination grace to finish what it is doing.
+    /// Drains and stops every service process of the app but <paramref name="keep"/>, grouped by release in the log.
+    /// The stops run behind the rollout: the new release already serves, so the deployment ends at once while each
+    /// old process gets its termination grace to finish its requests, then again to stop.
     /// </summary>
     public async Task StopOthersAsync(RolloutPlan plan, IReadOnlySet<string> keep, LiveLog log)
     {
@@ -46,12 +48,12 @@ public sealed class OldProcessStopper(
             var grace = release.Max(p => GraceOf(plan.Manifest, p.Service));
             await log.WriteAsync(
                 $"Stopping {Processes(release.Count())} of release {release.Key.ToString(CultureInfo.InvariantCulture)} "
-                + $"(in the background, within {grace.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+                + $"(in the background: draining for up to {Seconds(grace)} s, then stopping within {Seconds(grace)} s)");
         }
 
         if (others.Count > 0)
         {
-            work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => StopAsync(p, GraceOf(plan.Manifest, p.Service), log))));
+            work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => DrainAndStopAsync(p, GraceOf(plan.Manifest, p.Service), log))));
         }
     }
 
@@ -84,6 +86,17 @@ public sealed class OldProcessStopper(
         }
     }
 
+    private async Task DrainAndStopAsync(RuntimeProcess process, TimeSpan grace, LiveLog log)
+    {
+        if (await drainer.DrainAsync(process, grace) is { } problem)
+        {
+            DeploymentLog.NotDrained(logger, process.App, process.Id, problem);
+            await log.WriteAsync($"{process.Service} {process.Id}: {problem}; stopping it anyway");
+        }
+
+        await StopAsync(process, grace, log);
+    }
+
     private async Task StopAsync(RuntimeProcess process, TimeSpan grace, LiveLog log)
     {
         using var deadline = new CancellationTokenSource(grace + options.StopTimeout);
@@ -101,6 +114,8 @@ public sealed class OldProcessStopper(
 
     private static TimeSpan GraceOf(AppManifest manifest, string service) =>
         manifest.Services.TryGetValue(service, out var definition) ? definition.Termination.Grace : _defaultGrace;
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Processes(int count) => count == 1 ? "1 process" : $"{count.ToString(CultureInfo.InvariantCulture)} processes";
 }

@@ -1,14 +1,17 @@
 using System.Globalization;
+using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
 using Wharf.Manifest;
 
 namespace Wharf.Core.Deployments;
 
 /// <summary>
-/// Waits until one new process is ready: running and, for a service with a port, accepting TCP connections at its
-/// address; for one without a port, still running after the settle time. Fails with what happened and its last lines.
+/// Waits until one new process is ready: for a service with a port, running, accepting TCP connections at its
+/// address and passing its HTTP health check (GET the health path with the service's host name; 2xx and 3xx
+/// pass); for one without a port, still running after the settle time. Fails with what happened and its last lines.
 /// </summary>
-public sealed class ProcessReadiness(IProcessRuntime runtime, IPortProbe probe, DeploymentOptions options, TimeProvider clock)
+public sealed class ProcessReadiness(
+    IProcessRuntime runtime, IPortProbe probe, IHealthProbe health, DeploymentOptions options, RoutingOptions routing, TimeProvider clock)
 {
     /// <summary>How many of a failing process's last lines its error carries.</summary>
     public const int LastLines = 20;
@@ -26,49 +29,71 @@ public sealed class ProcessReadiness(IProcessRuntime runtime, IPortProbe probe, 
         var started = clock.GetTimestamp();
         var deadline = service.Health.Grace + options.RolloutTimeout;
         var name = $"{service.Name} ({process.Id})";
+        var check = new Check();
         while (true)
         {
             var now = await runtime.GetAsync(process.Id, ct)
                 ?? throw new DeploymentFailedException($"{name} disappeared before it was ready: something else removed it.");
-            var elapsed = clock.GetElapsedTime(started);
             if (now.State == ProcessState.Exited)
             {
-                throw new DeploymentFailedException(await WithLastLinesAsync(Exited(now, service, name), now.Id));
+                throw new DeploymentFailedException(await WithLastLinesAsync(Exited(now, service, name, check), now.Id));
             }
 
-            if (now.State == ProcessState.Running && await IsReadyAsync(now, service, elapsed, ct))
+            var elapsed = clock.GetElapsedTime(started);
+            if (now.State == ProcessState.Running && await IsReadyAsync(now, service, elapsed, check, log, ct))
             {
                 var where = service.Port is null ? "running" : $"listening on {now.Address}";
-                await log.WriteAsync($"{service.Name} {now.Id} {where} after {Seconds(elapsed)} s");
+                var passed = check.Last is { } result ? $"; {result.Description}" : "";
+                await log.WriteAsync($"{service.Name} {now.Id} {where} after {Seconds(clock.GetElapsedTime(started))} s{passed}");
                 return now;
             }
 
-            if (elapsed >= deadline)
+            if (clock.GetElapsedTime(started) >= deadline)
             {
-                var sentence = $"{name} did not {Goal(service)} within {Seconds(deadline)} s (health grace {Seconds(service.Health.Grace)} s + {Seconds(options.RolloutTimeout)} s)"
-                    + (service.Port is { } port ? $": check that it listens on 0.0.0.0:{port} (the PORT variable)" : "");
-                throw new DeploymentFailedException(await WithLastLinesAsync(sentence, now.Id));
+                throw new DeploymentFailedException(await WithLastLinesAsync(Late(service, name, deadline, check), now.Id));
             }
 
             await Task.Delay(options.ReadinessPollInterval, clock, ct);
         }
     }
 
-    private async Task<bool> IsReadyAsync(RuntimeProcess process, ServiceManifest service, TimeSpan elapsed, CancellationToken ct)
+    private async Task<bool> IsReadyAsync(RuntimeProcess process, ServiceManifest service, TimeSpan elapsed, Check check, LiveLog log, CancellationToken ct)
     {
         if (service.Port is null)
         {
             return elapsed >= options.WorkerSettleTime;
         }
 
-        return process.Address is { } address && await probe.AcceptsAsync(address, _probeTimeout, ct);
+        if (process.Address is not { } address)
+        {
+            return false;
+        }
+
+        check.Listening = check.Listening || await probe.AcceptsAsync(address, _probeTimeout, ct);
+        if (!check.Listening || clock.GetTimestamp() < check.NextAt)
+        {
+            return false;
+        }
+
+        var result = await health.CheckAsync(address, routing.DefaultHost(process.App, service.Name), service.Health.Path, service.Health.Timeout, ct);
+        check.NextAt = clock.GetTimestamp() + (long)(options.HealthCheckRetryInterval.TotalSeconds * clock.TimestampFrequency);
+        if (!result.Passed && result.Description != check.Last?.Description)
+        {
+            // Said once per new answer, so a user watching the deploy sees what the process is waiting on.
+            await log.WriteAsync($"{service.Name} {process.Id} is listening on {address}; waiting for its health check: {result.Description}");
+        }
+
+        check.Last = result;
+        return result.Passed;
     }
 
-    private string Exited(RuntimeProcess process, ServiceManifest service, string name)
+    private string Exited(RuntimeProcess process, ServiceManifest service, string name, Check check)
     {
         var code = process.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
         var when = service.Port is { } port
-            ? $"before listening on port {port.ToString(CultureInfo.InvariantCulture)}"
+            ? check.Listening
+                ? "before passing its health check" + (check.Last is { } last ? $" (last: {last.Description})" : "")
+                : $"before listening on port {port.ToString(CultureInfo.InvariantCulture)}"
             : $"within {Seconds(options.WorkerSettleTime)} s of starting";
         var sentence = $"{name} exited with code {code} {when}";
         if (process.OutOfMemory)
@@ -79,6 +104,18 @@ public sealed class ProcessReadiness(IProcessRuntime runtime, IPortProbe probe, 
         }
 
         return sentence;
+    }
+
+    private string Late(ServiceManifest service, string name, TimeSpan deadline, Check check)
+    {
+        if (check.Listening)
+        {
+            var last = check.Last?.Description ?? $"GET {service.Health.Path} was not tried";
+            return $"{name} did not pass its health check within {Seconds(deadline)} s: {last}";
+        }
+
+        return $"{name} did not {Goal(service)} within {Seconds(deadline)} s (health grace {Seconds(service.Health.Grace)} s + {Seconds(options.RolloutTimeout)} s)"
+            + (service.Port is { } port ? $": check that it listens on 0.0.0.0:{port.ToString(CultureInfo.InvariantCulture)} (the PORT variable)" : "");
     }
 
     private async Task<string> WithLastLinesAsync(string sentence, string id)
@@ -107,4 +144,14 @@ public sealed class ProcessReadiness(IProcessRuntime runtime, IPortProbe probe, 
         service.Port is { } port ? $"listen on port {port.ToString(CultureInfo.InvariantCulture)}" : "start running";
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Where one process's checks stand.</summary>
+    private sealed class Check
+    {
+        public bool Listening { get; set; }
+
+        public long NextAt { get; set; }
+
+        public HealthCheckResult? Last { get; set; }
+    }
 }

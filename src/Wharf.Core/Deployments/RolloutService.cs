@@ -3,6 +3,7 @@ using Wharf.Core.Errors;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
 using Wharf.Core.Resources;
+using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 using Wharf.Manifest;
@@ -10,10 +11,13 @@ using Wharf.Manifest;
 namespace Wharf.Core.Deployments;
 
 /// <summary>
-/// Rolls a release out: per service, in manifest order, starts its processes and waits until each is ready; then
-/// makes the release current and stops the app's other service processes (behind the rollout, each within its grace). On any failure (or cancellation) it
-/// removes what it started and leaves the rest as it was. The caller holds the app's lock, so the reconciler
-/// stays away meanwhile. One-off and timer processes are never touched.
+/// Rolls a release out: per service, in manifest order, starts its processes and waits until each is ready
+/// (listening and passing its health check); then makes the release current and hands the router the new table,
+/// which puts every new process in rotation and takes every old one out in the same instant; then drains and stops
+/// the app's other service processes (behind the rollout, each within its grace). On any failure (or cancellation)
+/// it removes what it started and leaves the rest as it was: the new processes never reach the router, since their
+/// release never became current. The caller holds the app's lock, so the reconciler stays away meanwhile.
+/// One-off and timer processes are never touched.
 /// </summary>
 public sealed class RolloutService(
     IStateStore state,
@@ -21,6 +25,8 @@ public sealed class RolloutService(
     IProcessRuntime runtime,
     ProcessReadiness readiness,
     OldProcessStopper stopper,
+    ReadyProcesses ready,
+    RouterSync router,
     ILogger<RolloutService> logger,
     ResourceProvisioner? resources = null)
 {
@@ -50,10 +56,34 @@ public sealed class RolloutService(
         }
 
         // Past this point the rollout has succeeded: cancelling no longer undoes it.
+        ready.AddRange(started.Select(p => p.Id));
+        var previous = (await state.Apps.GetAsync(release.App, CancellationToken.None))?.CurrentRelease;
         await state.Apps.SetCurrentReleaseAsync(release.App, release.Version, CancellationToken.None);
         await log.WriteAsync($"Release {release.Version} is now current");
         DeploymentLog.ReleaseCurrent(logger, release.App, release.Version);
+        await SwapAsync(release, replacing: previous is not null, log);
         await stopper.StopOthersAsync(plan, started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), log);
+    }
+
+    /// <summary>One table swap: the new release's processes in rotation, the old ones out, at the same instant.</summary>
+    private async Task SwapAsync(Release release, bool replacing, LiveLog log)
+    {
+        try
+        {
+            var table = await router.SyncAsync(CancellationToken.None);
+            var routes = table.Routes.Where(r => r.App == release.App).ToList();
+            if (routes.Count > 0)
+            {
+                var count = routes.Sum(r => r.Backends.Count(b => b.Release == release.Version));
+                await log.WriteAsync(
+                    $"Router: release {release.Version} in rotation ({(count == 1 ? "1 process" : $"{count} processes")})"
+                    + (replacing ? "; the old ones are draining" : ""));
+            }
+        }
+        catch (RouterSyncException e)
+        {
+            await log.WriteAsync($"{e.Message}; release {release.Version} is current all the same and reaches the router once it answers");
+        }
     }
 
     private async Task StartServiceAsync(

@@ -1,4 +1,5 @@
 using Wharf.Core.Apps;
+using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 
@@ -7,8 +8,9 @@ namespace Wharf.Core.Processes;
 /// <summary>
 /// Makes what runs match what should run: for every app with a current release, each service runs its formation's
 /// count of processes of that release. Exited processes are recorded in the <see cref="CrashBook"/> and replaced
-/// (after a backoff when they crashed), extras are stopped newest first, and service processes of other releases
-/// are stopped. One-off and timer processes are never touched, except that exited detached one-offs are recorded
+/// (after a backoff when they crashed), extras are stopped (those already draining first, then the newest), and
+/// service processes of other releases are stopped; every process it stops is first taken out of the router's
+/// table and drained. One-off and timer processes are never touched, except that exited detached one-offs are recorded
 /// and removed. Apps whose lock is taken (a rollout, a restart) are skipped this round. Keeps no state of its own
 /// beyond the crash book, so a new instance adopts whatever runs.
 /// </summary>
@@ -20,6 +22,9 @@ public sealed class Reconciler(
     AppLocks locks,
     AttachedProcesses attached,
     IProcessEvents events,
+    RouterSync router,
+    DrainingProcesses draining,
+    ProcessDrainer drainer,
     ProcessOptions options,
     TimeProvider clock)
 {
@@ -92,7 +97,7 @@ public sealed class Reconciler(
         // Processes of other releases, and of services the current release no longer has, go after the current
         // ones were started, so a release made without a rollout still replaces rather than empties the app.
         var strays = services.Where(p => p.Release != current || !desired.ContainsKey(p.Service)).ToList();
-        await Task.WhenAll(strays.Select(p => StopAsync(p, snapshot.GraceFor(p.Service, options.DefaultGrace), "not in the current release", ct)));
+        await RetireAsync(strays, snapshot, "not in the current release", ct);
     }
 
     private async Task ReconcileServiceAsync(ReleaseSnapshot snapshot, string service, int desired, List<RuntimeProcess> processes, CancellationToken ct)
@@ -125,8 +130,14 @@ public sealed class Reconciler(
         }
         else if (live.Count > desired)
         {
-            var extras = live.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id, StringComparer.Ordinal).Take(live.Count - desired);
-            await Task.WhenAll(extras.Select(p => StopAsync(p, snapshot.GraceFor(service, options.DefaultGrace), "more than the formation's count", ct)));
+            // A process already on its way out (a restart's old one whose stop failed) goes before one that serves.
+            var extras = live
+                .OrderByDescending(p => draining.Contains(p.Id))
+                .ThenByDescending(p => p.CreatedAt)
+                .ThenByDescending(p => p.Id, StringComparer.Ordinal)
+                .Take(live.Count - desired)
+                .ToList();
+            await RetireAsync(extras, snapshot, "more than the formation's count", ct);
         }
     }
 
@@ -177,6 +188,31 @@ public sealed class Reconciler(
             process.Id, process.App, process.Service, process.Release, process.ExitCode, process.OutOfMemory,
             process.Kind == ProcessKind.Service && crashes.IsCrash(process, clock.GetUtcNow()),
             process.StartedAt, process.FinishedAt ?? clock.GetUtcNow(), lines);
+    }
+
+    /// <summary>Takes the processes out of the router's table, lets each finish its requests, then stops them.</summary>
+    private async Task RetireAsync(List<RuntimeProcess> processes, ReleaseSnapshot snapshot, string reason, CancellationToken ct)
+    {
+        if (processes.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await router.ExcludeAsync(processes.Select(p => p.Id), ct);
+        }
+        catch (RouterSyncException)
+        {
+            // RouterSync reports it; they go all the same, and the router learns of it once it answers.
+        }
+
+        await Task.WhenAll(processes.Select(async p =>
+        {
+            var grace = snapshot.GraceFor(p.Service, options.DefaultGrace);
+            await drainer.DrainAsync(p, grace, ct);
+            await StopAsync(p, grace, reason, ct);
+        }));
     }
 
     private async Task StopAsync(RuntimeProcess process, TimeSpan grace, string reason, CancellationToken ct)

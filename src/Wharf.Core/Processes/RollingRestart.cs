@@ -3,19 +3,24 @@ using Wharf.Core.Apps;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
 using Wharf.Core.Errors;
+using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
 
 namespace Wharf.Core.Processes;
 
 /// <summary>
-/// `wharf restart`: replaces a service's processes one at a time: start a replacement, wait until it runs and
-/// accepts connections on its port, then stop the old one. Holds the app's lock meanwhile, so the reconciler
-/// does not take the replacement for an extra; a replacement that fails ends the restart, the old process kept.
+/// `wharf restart`: replaces a service's processes one at a time: start a replacement, wait until it runs,
+/// accepts connections on its port and passes its health check; then one route table swap puts it in rotation and
+/// takes the old one out, which is drained and stopped. Holds the app's lock meanwhile, so the reconciler does not
+/// take the replacement for an extra; a replacement that fails ends the restart, the old process kept.
 /// </summary>
 public sealed class RollingRestart(
     IProcessRuntime runtime,
     ReleaseSnapshotLoader releases,
     RestartReadiness readiness,
+    ReadyProcesses ready,
+    RouterSync router,
+    ProcessDrainer drainer,
     AppLocks locks,
     BackgroundWork work,
     IProcessEvents events,
@@ -68,7 +73,7 @@ public sealed class RollingRestart(
         var definition = snapshot.Manifest.Services[old.Service];
         var replacement = await runtime.StartAsync(snapshot.Spec(old.Service), ct);
         events.Started(replacement, $"restart replaces {old.Id}");
-        var problem = await readiness.WaitAsync(replacement, definition.Port, definition.Health.Grace + options.ReadyTimeout, ct);
+        var problem = await readiness.WaitAsync(replacement, definition, definition.Health.Grace + options.ReadyTimeout, ct);
         if (problem is not null)
         {
             await runtime.StopAsync(replacement.Id, TimeSpan.Zero, CancellationToken.None);
@@ -76,7 +81,23 @@ public sealed class RollingRestart(
             return false;
         }
 
-        await runtime.StopAsync(old.Id, definition.Termination.Grace, ct);
+        ready.Add(replacement.Id);
+        try
+        {
+            await router.ExcludeAsync([old.Id], ct);
+        }
+        catch (RouterSyncException)
+        {
+            // RouterSync reports it; the old process goes all the same, and the router learns of it once it answers.
+        }
+
+        var grace = definition.Termination.Grace;
+        if (await drainer.DrainAsync(old, grace, ct) is { } drainProblem)
+        {
+            events.Failed(snapshot.App, $"drain {old.Id}", new InvalidOperationException($"{old.Service} {old.Id}: {drainProblem}; stopping it anyway"));
+        }
+
+        await runtime.StopAsync(old.Id, grace, ct);
         events.Stopped(snapshot.App, old.Id, old.Service, $"restarted as {replacement.Id}");
         return true;
     }

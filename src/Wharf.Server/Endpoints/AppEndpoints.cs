@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Wharf.Core.Api;
 using Wharf.Core.Apps;
 using Wharf.Server.Auth;
+using Wharf.Server.Routing;
 
 namespace Wharf.Server.Endpoints;
 
@@ -20,8 +21,11 @@ public static class AppEndpoints
             return TypedResults.Created($"/v1/apps/{app.Name}", app);
         }).RequireAuthorization(Policies.Deploy);
 
-        apps.MapGet("/{app}", async (string app, AppService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.GetAsync(app, ct))).RequireAuthorization(Policies.Read);
+        apps.MapGet("/{app}", async (string app, AppService service, AppRoutes routes, CancellationToken ct) =>
+        {
+            var info = await service.GetAsync(app, ct);
+            return TypedResults.Ok(info with { Routes = await routes.ForAsync(info.Name, ct) });
+        }).RequireAuthorization(Policies.Read);
 
         // ?keepData=true keeps the resources' data volumes; by default they go with the app.
         apps.MapDelete("/{app}", async (string app, bool? keepData, ClaimsPrincipal user, AppService service, CancellationToken ct) =>

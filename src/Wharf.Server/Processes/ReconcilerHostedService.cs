@@ -1,10 +1,15 @@
 using Wharf.Core.Processes;
+using Wharf.Core.Routing;
 
 namespace Wharf.Server.Processes;
 
-/// <summary>Runs the reconciler every <see cref="ProcessOptions.ReconcileInterval"/>, or sooner when poked.</summary>
+/// <summary>
+/// Runs the reconciler every <see cref="ProcessOptions.ReconcileInterval"/>, or sooner when poked, and after each
+/// round syncs the router's table, so processes it restarted or removed reach the router within one round.
+/// </summary>
 public sealed partial class ReconcilerHostedService(
     Reconciler reconciler,
+    RouterSync router,
     ReconcilerSignal signal,
     BackgroundWork work,
     ProcessOptions options,
@@ -28,6 +33,7 @@ public sealed partial class ReconcilerHostedService(
             try
             {
                 await reconciler.ReconcileAllAsync(stoppingToken);
+                await SyncRouterAsync(stoppingToken);
                 await signal.WaitAsync(options.ReconcileInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,6 +46,18 @@ public sealed partial class ReconcilerHostedService(
                 RoundFailed(e);
                 await Task.Delay(options.ReconcileInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    private async Task SyncRouterAsync(CancellationToken ct)
+    {
+        try
+        {
+            await router.SyncAsync(ct);
+        }
+        catch (RouterSyncException)
+        {
+            // RouterSync logs when syncing starts failing and when it works again, not every round.
         }
     }
 

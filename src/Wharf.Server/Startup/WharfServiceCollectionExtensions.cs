@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wharf.Core.Apps;
 using Wharf.Core.Audit;
@@ -8,11 +9,13 @@ using Wharf.Core.Config;
 using Wharf.Core.Crypto;
 using Wharf.Core.Deployments;
 using Wharf.Core.Releases;
+using Wharf.Core.Routing;
 using Wharf.Core.State;
 using Wharf.Runtime.Docker.Runtime;
 using Wharf.Server.Deployments;
 using Wharf.Server.Processes;
 using Wharf.Server.Resources;
+using Wharf.Server.Routing;
 using Wharf.Storage;
 
 namespace Wharf.Server.Startup;
@@ -45,6 +48,9 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<BuildService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenAuthenticator>();
+
+        // Before the processes: the router must answer before the reconciler's first round hands it a table.
+        services.AddWharfRouter();
         services.AddWharfProcesses();
         services.AddWharfResources();
         return services;
@@ -63,6 +69,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeploymentOptions>>().Value);
 
+        services.AddWharfRouting(configuration);
         services.AddSingleton<IPortProbe, TcpPortProbe>();
         services.AddSingleton<LiveLogs>();
         services.AddSingleton<DeploymentDispatcher>();
@@ -80,5 +87,23 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<DeploymentWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeploymentWorker>());
         return services;
+    }
+
+    /// <summary>
+    /// The route table, its sync to the router and the health checks of rollouts, with the "Routing" section. The
+    /// router itself is <see cref="NoRouter"/> unless a host registered its own <see cref="IRouterControl"/>.
+    /// </summary>
+    private static void AddWharfRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RoutingOptions>>().Value);
+        services.TryAddSingleton<IRouterControl, NoRouter>();
+        services.AddSingleton<IHealthProbe, HttpHealthProbe>();
+        services.AddSingleton<ReadyProcesses>();
+        services.AddSingleton<DrainingProcesses>();
+        services.AddSingleton<RouteTableBuilder>();
+        services.AddSingleton<RouterSync>();
+        services.AddSingleton<ProcessDrainer>();
     }
 }

@@ -16,6 +16,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string Url { get; } = $"http://127.0.0.1:{FreePort.Next()}";
 
+    /// <summary>Where app URLs point (`wharf apps info` shows them); no router listens there: the server runs with --no-router.</summary>
+    public string RouterUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
+
     public string AdminToken { get; private set; } = "";
 
     public string DataDirectory => _data;
@@ -25,7 +28,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var args = new[] { "server", "--data", _data, "--api", Url, "--router", $"http://127.0.0.1:{FreePort.Next()}" };
+        var args = new[] { "server", "--data", _data, "--api", Url, "--router", RouterUrl, "--no-router" };
         var environment = new Dictionary<string, string> { ["HOME"] = _data };
         _process = Process.Start(WharfProcess.StartInfo(args, environment, _data))!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);

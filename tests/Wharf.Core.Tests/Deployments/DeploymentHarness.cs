@@ -11,6 +11,7 @@ using Wharf.Core.Resources;
 using Wharf.Core.Runtime;
 using Wharf.Core.Tests.Fakes;
 using Wharf.Core.Tests.Processes;
+using Wharf.Core.Tests.Routing;
 
 namespace Wharf.Core.Tests.Deployments;
 
@@ -60,12 +61,15 @@ public sealed class DeploymentHarness : IDisposable
         var resourceReadiness = new ResourceReadiness(Resources, ResourceTimeouts, Clock, NullLogger<ResourceReadiness>.Instance);
         Linker = new ResourceLinker(State, resourceVault);
         Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock, new ResourceRemover(Resources, ResourceTimeouts, NullLogger<ResourceRemover>.Instance));
+        Routing = new RoutingParts(State, Vault, Runtime, Clock);
         var rollouts = new RolloutService(
             State,
             new RolloutPlanner(State, Vault),
             Runtime,
-            new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Options, Clock),
-            new OldProcessStopper(Runtime, Work, Options, NullLogger<OldProcessStopper>.Instance),
+            new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock),
+            new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance),
+            Routing.Ready,
+            Routing.Sync,
             NullLogger<RolloutService>.Instance,
             new ResourceProvisioner(State, Resources, resourceVault, resourceReadiness, ResourceTimeouts, Clock, NullLogger<ResourceProvisioner>.Instance));
         var builder = new DeployBuilder(State, Blobs, Vault, Images, new BuildCache(State, Blobs, Images), Options, Clock, NullLogger<DeployBuilder>.Instance);
@@ -90,6 +94,9 @@ public sealed class DeploymentHarness : IDisposable
     public BackgroundWork Work { get; } = new(new RecordingProcessEvents());
 
     public FakeImageBuilder Images { get; } = new();
+
+    /// <summary>The route table, its sync and the (recording) router the rollouts hand it to; its health probe answers 200 unless told otherwise.</summary>
+    public RoutingParts Routing { get; }
 
     /// <summary>Where rollouts start the app's resources, before any process.</summary>
     public FakeResourceRuntime Resources { get; } = new();
@@ -183,5 +190,6 @@ public sealed class DeploymentHarness : IDisposable
         Dispatcher.DrainAsync().Wait(_waitLimit);
         _stopping.Dispose();
         Work.Dispose();
+        Routing.Dispose();
     }
 }

@@ -1,7 +1,9 @@
 using Wharf.Core.Builds;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
+using Wharf.Core.Routing;
 using Wharf.Core.Tests.Fakes;
+using Wharf.Core.Tests.Routing;
 using Wharf.Core.Timers;
 
 namespace Wharf.Core.Tests.Processes;
@@ -27,18 +29,30 @@ public sealed class ProcessHarness : IDisposable
               - QUEUE=jobs
         """;
 
-    public ProcessHarness()
+    public ProcessHarness(RoutingOptions? routing = null)
     {
         Runtime = new FakeProcessRuntime(Clock);
         Loader = new ReleaseSnapshotLoader(Core.State, Core.Vault);
         Crashes = new CrashBook(Options);
         Work = new BackgroundWork(Events);
-        Reconciler = new Reconciler(Core.State, Runtime, Loader, Crashes, Core.Locks, Attached, Events, Options, Clock);
+        Routing = new RoutingParts(Core.State, Core.Vault, Runtime, Clock, routing);
+        Reconciler = NewReconciler(Crashes, Attached);
         Formation = new FormationService(Core.State, Runtime, Loader, Signal, Core.Audit);
         Listing = new ProcessListing(Core.State, Runtime, Loader, Crashes, Options, Clock);
         Processes = new ProcessService(Core.State, Runtime, Loader, Attached, Signal, Core.Audit, Options);
         Restart = new RollingRestart(
-            Runtime, Loader, new RestartReadiness(Runtime, new RuntimePortProbe(Runtime), Clock), Core.Locks, Work, Events, Signal, Core.Audit, Options);
+            Runtime,
+            Loader,
+            new RestartReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Routing.Options, Clock),
+            Routing.Ready,
+            Routing.Sync,
+            Routing.Drainer,
+            Core.Locks,
+            Work,
+            Events,
+            Signal,
+            Core.Audit,
+            Options);
         Timers = new TimerScheduler(Core.State, Runtime, Loader, Work, Events, Clock);
         TimerList = new TimerService(Core.State, Loader, Timers, Clock);
     }
@@ -63,6 +77,9 @@ public sealed class ProcessHarness : IDisposable
 
     public BackgroundWork Work { get; }
 
+    /// <summary>The route table, its sync and the (recording) router; its health probe answers 200 unless told otherwise.</summary>
+    public RoutingParts Routing { get; }
+
     public Reconciler Reconciler { get; }
 
     public FormationService Formation { get; }
@@ -77,21 +94,25 @@ public sealed class ProcessHarness : IDisposable
 
     public TimerService TimerList { get; }
 
-    /// <summary>Creates the app with build 1 (worker image "wharf/hello-worker:1") and a current release of <paramref name="manifest"/>.</summary>
-    public async Task<Release> DeployAsync(string manifest = Manifest, int build = 1)
+    /// <summary>Creates the app with build 1 (worker image "wharf/APP-worker:1") and a current release of <paramref name="manifest"/>.</summary>
+    public async Task<Release> DeployAsync(string manifest = Manifest, int build = 1, string app = App)
     {
-        if (await Core.State.Apps.GetAsync(App) is null)
+        if (await Core.State.Apps.GetAsync(app) is null)
         {
-            await Core.CreateAppAsync(App);
+            await Core.CreateAppAsync(app);
         }
 
         await Core.State.Builds.TryInsertAsync(new Build(
-            App, build, BuildStatus.Succeeded, new Dictionary<string, string> { ["worker"] = $"wharf/hello-worker:{build}" }, manifest, null, Clock.GetUtcNow(), Clock.GetUtcNow()));
-        var latest = await Core.State.Env.LatestAsync(App);
-        var release = await Core.Releases.CreateAsync(CoreHarness.Alice, App, new ReleaseDraft(build, latest?.Version, manifest, $"Deploy build {build}"));
-        await Core.Releases.PromoteAsync(CoreHarness.Alice, App, release.Version);
+            app, build, BuildStatus.Succeeded, new Dictionary<string, string> { ["worker"] = $"wharf/{app}-worker:{build}" }, manifest, null, Clock.GetUtcNow(), Clock.GetUtcNow()));
+        var latest = await Core.State.Env.LatestAsync(app);
+        var release = await Core.Releases.CreateAsync(CoreHarness.Alice, app, new ReleaseDraft(build, latest?.Version, manifest, $"Deploy build {build}"));
+        await Core.Releases.PromoteAsync(CoreHarness.Alice, app, release.Version);
         return release;
     }
+
+    /// <summary>A reconciler over this harness's runtime, stores and router, with its own crash book and attached set.</summary>
+    public Reconciler NewReconciler(CrashBook crashes, AttachedProcesses attached) =>
+        new(Core.State, Runtime, Loader, crashes, Core.Locks, attached, Events, Routing.Sync, Routing.Draining, Routing.Drainer, Options, Clock);
 
     /// <summary>Runs one reconciler round after moving the clock.</summary>
     public async Task ReconcileAsync(TimeSpan? after = null)
@@ -104,5 +125,6 @@ public sealed class ProcessHarness : IDisposable
     {
         Work.Dispose();
         Timers.Dispose();
+        Routing.Dispose();
     }
 }

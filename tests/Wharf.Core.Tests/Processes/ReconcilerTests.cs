@@ -170,8 +170,7 @@ public sealed class ReconcilerTests : IDisposable
         await _h.DeployAsync();
         await _h.ReconcileAsync();
         var before = _h.Runtime.Processes.Select(p => p.Id).ToList();
-        var restarted = new Reconciler(
-            _h.Core.State, _h.Runtime, _h.Loader, new CrashBook(_h.Options), _h.Core.Locks, new AttachedProcesses(), _h.Events, _h.Options, _h.Clock);
+        var restarted = _h.NewReconciler(new CrashBook(_h.Options), new AttachedProcesses());
 
         Assert.True(await restarted.ReconcileAppAsync(ProcessHarness.App));
 

@@ -23,7 +23,9 @@ public sealed class DockerDeployTests(DockerDeployFixture docker) : IClassFixtur
         Assert.Equal(1, (await docker.AppAsync(app)).CurrentRelease);
         var one = Assert.Single(await docker.ProcessesAsync(app, 1));
         Assert.Contains("\"release\": \"1\"", await DockerDeployFixture.GetAsync(one), StringComparison.Ordinal);
-        Assert.Contains(firstLog, l => l.StartsWith($"web {one.Id} listening on {one.Address} after ", StringComparison.Ordinal));
+        Assert.Contains(firstLog, l => l.StartsWith($"web {one.Id} listening on {one.Address} after ", StringComparison.Ordinal)
+            && l.EndsWith(" s; GET /health answered 200 OK", StringComparison.Ordinal));
+        Assert.Contains("Router: release 1 in rotation (1 process)", firstLog);
 
         var (second, secondLog) = await docker.DeployAsync(app, _hello);
 
@@ -32,6 +34,7 @@ public sealed class DockerDeployTests(DockerDeployFixture docker) : IClassFixtur
         Assert.Equal(2, (await docker.AppAsync(app)).CurrentRelease);
         var two = Assert.Single(await docker.ProcessesAsync(app, 2));
         Assert.Contains("\"release\": \"2\"", await DockerDeployFixture.GetAsync(two), StringComparison.Ordinal);
+        Assert.Contains("Router: release 2 in rotation (1 process); the old ones are draining", secondLog);
         Assert.Contains(secondLog, l => l.StartsWith("Stopping 1 process of release 1 (in the background", StringComparison.Ordinal));
         Assert.Empty(await docker.WhenStoppedAsync(app, 1));
     }

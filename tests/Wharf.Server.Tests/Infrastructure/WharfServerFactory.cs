@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Wharf.Core.Api;
 
 namespace Wharf.Server.Tests.Infrastructure;
@@ -18,6 +19,15 @@ public sealed class WharfServerFactory : WebApplicationFactory<Program>
     public bool DeleteDataDirectoryOnDispose { get; init; } = true;
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>True for the few tests about the router's supervision; everything else runs with --no-router.</summary>
+    public bool StartRouter { get; init; }
+
+    /// <summary>Extra settings for the server, as `--KEY=VALUE` would give them.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>Replaces services after the server registered its own (hand-written fakes).</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; init; }
 
     /// <summary>The contents of DATA/admin.token, read once the server has made it.</summary>
     public string AdminToken
@@ -58,6 +68,21 @@ public sealed class WharfServerFactory : WebApplicationFactory<Program>
 
         // The test server never listens; port 0 also keeps the start-up check off the real default port.
         builder.UseSetting(ServerSettings.ApiUrlVariable, "http://127.0.0.1:0");
+        if (!StartRouter)
+        {
+            builder.UseSetting(ServerSettings.RouterVariable, ServerSettings.NoRouter);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (ReplaceServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
+        }
+
         // A rule for this provider beats the server's own category filters, so every level of every category is
         // captured: what the canary test checks is everything the server could ever be configured to log.
         builder.ConfigureLogging(logging => logging

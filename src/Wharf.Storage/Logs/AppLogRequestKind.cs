@@ -1,0 +1,8 @@
+namespace Wharf.Storage.Logs;
+
+internal enum AppLogRequestKind
+{
+    Append,
+    Retention,
+    Delete,
+}
