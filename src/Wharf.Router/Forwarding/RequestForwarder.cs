@@ -1,0 +1,192 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Wharf.Router.Routing;
+
+namespace Wharf.Router.Forwarding;
+
+/// <summary>
+/// Passes every app request to a backend of the route its host names and streams the answer back; answers 404,
+/// 502, 503 or 504 itself when it cannot. Retries on another backend only while that is safe: when nothing of the
+/// request was sent, or for an idempotent request without a body whose connection broke before any response.
+/// </summary>
+internal sealed class RequestForwarder(
+    IRouteResolver routes, BackendClient client, RequestIds requestIds, RouterOptions options, ILogger<RequestForwarder> logger) : IDisposable
+{
+    private const int MaxAttempts = 3;
+    private readonly TimeoutSourcePool _timeouts = new();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var host = HostName.WithoutPort(context.Request.Host.Value ?? string.Empty);
+        var route = host.Length == 0 ? null : routes.Resolve(host);
+        return route is null ? ErrorPages.NoRouteAsync(context, host) : ForwardAsync(context, route);
+    }
+
+    public void Dispose() => _timeouts.Dispose();
+
+    /// <remarks>One async method for every attempt: one state machine per request on the hot path.</remarks>
+    private async Task ForwardAsync(HttpContext context, ILiveRoute route)
+    {
+        var definition = route.Definition;
+        var upgrade = ClientUpgrade.Of(context, out var unsupported);
+        if (unsupported)
+        {
+            await ErrorPages.UnsupportedUpgradeAsync(context);
+            return;
+        }
+
+        var content = !upgrade.Requested && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
+            ? new StreamingRequestContent(context.Request.BodyReader)
+            : null;
+        var requestId = requestIds.Of(context.Request);
+        var aborted = context.RequestAborted;
+        var timeout = _timeouts.Rent();
+        var link = aborted.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+        List<ILiveBackend>? tried = null;
+        BackendFailure failure = default;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
+                if (backend is null)
+                {
+                    await (attempt > 1
+                        ? ErrorPages.FailedAsync(context, definition, failure)
+                        : ErrorPages.NoHealthyProcessAsync(context, definition));
+                    return;
+                }
+
+                backend.Enter();
+                try
+                {
+                    var request = BackendRequest.Create(context, backend.Address, content, upgrade, requestId);
+                    timeout.CancelAfter(definition.Timeout);
+                    content?.ExtendOnProgress(timeout, definition.Timeout);
+                    HttpResponseMessage? response = null;
+                    try
+                    {
+                        response = await client.Invoker.SendAsync(request, timeout.Token);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+                    {
+                        failure = BackendFailure.Classify(ex, aborted.IsCancellationRequested, timeout.IsCancellationRequested,
+                            content?.ClientFailed == true, options.ConnectTimeout);
+                    }
+                    finally
+                    {
+                        content?.ExtendOnProgress(null, Timeout.InfiniteTimeSpan);
+                    }
+
+                    if (response is not null)
+                    {
+                        using (response)
+                        {
+                            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                            await (upgrade.Requested && response.StatusCode == HttpStatusCode.SwitchingProtocols
+                                ? TunnelAsync(context, upgrade, response)
+                                : CopyResponseAsync(context, response, backend));
+                        }
+
+                        return;
+                    }
+                }
+                catch (Exception ex) when (!aborted.IsCancellationRequested && ex is not OperationCanceledException)
+                {
+                    RouterLog.Unexpected(logger, ex, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address);
+                    if (context.Response.HasStarted)
+                    {
+                        context.Abort();
+                        return;
+                    }
+
+                    failure = new BackendFailure(FailureKind.BadResponse, "the router failed to forward the request");
+                }
+                finally
+                {
+                    backend.Leave();
+                }
+
+                if (failure.Kind == FailureKind.ClientAborted)
+                {
+                    return;
+                }
+
+                if (failure.Kind is FailureKind.ConnectFailed or FailureKind.ConnectionBroken)
+                {
+                    backend.ReportFailure(failure.Reason);
+                }
+
+                if (attempt < MaxAttempts && CanRetry(context.Request.Method, failure, content))
+                {
+                    RouterLog.Retrying(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, definition.Service, definition.App, failure.Reason);
+                    (tried ??= new List<ILiveBackend>(MaxAttempts)).Add(backend);
+                    continue;
+                }
+
+                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, ErrorPages.StatusOf(failure), definition.Service, definition.App, failure.Reason);
+                await ErrorPages.FailedAsync(context, definition, failure);
+                return;
+            }
+        }
+        catch (Exception) when (aborted.IsCancellationRequested)
+        {
+            // The client went away mid-way: nobody to answer, nothing wrong with the router.
+        }
+        finally
+        {
+            link.Dispose();
+            _timeouts.Return(timeout);
+        }
+    }
+
+    private static async Task TunnelAsync(HttpContext context, ClientUpgrade upgrade, HttpResponseMessage response)
+    {
+        _ = ResponseHead.Copy(response, context.Response, upgraded: true);
+        var clientStream = await upgrade.AcceptAsync(context.Response);
+        var backendStream = response.Content.ReadAsStream(context.RequestAborted);
+        await UpgradeTunnel.RunAsync(clientStream, backendStream, context.RequestAborted);
+    }
+
+    private Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend)
+    {
+        var length = ResponseHead.Copy(response, context.Response, upgraded: false);
+        return length == 0 ? Task.CompletedTask : CopyBodyAsync(context, response, backend, length);
+    }
+
+    private async Task CopyBodyAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend, long length)
+    {
+        var aborted = context.RequestAborted;
+        try
+        {
+            // The handler's response content is a stream already: nothing blocks here, and no task is allocated.
+            var body = response.Content.ReadAsStream(aborted);
+            await StreamPump.CopyAsync(body, context.Response.Body, length, flush: false, context.Response, aborted);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or HttpRequestException)
+        {
+            if (aborted.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // The headers (maybe part of the body) are out: closing the connection is the only way to tell the client
+            // the response is incomplete, rather than letting it look whole.
+            RouterLog.ResponseBroken(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, ex.Message);
+            context.Abort();
+        }
+    }
+
+    private static bool CanRetry(string method, BackendFailure failure, StreamingRequestContent? content) => failure.Kind switch
+    {
+        FailureKind.ConnectFailed => content is null || !content.Consumed,
+        FailureKind.ConnectionBroken => content is null && IsIdempotent(method),
+        _ => false,
+    };
+
+    private static bool IsIdempotent(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+        || HttpMethods.IsTrace(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
+}

@@ -1,0 +1,38 @@
+using Wharf.Core.Routing;
+using Wharf.Router.Routing;
+
+namespace Wharf.Router.Tests.Support;
+
+/// <summary>A route whose Pick hands out its backends in order, skipping those already tried.</summary>
+public sealed class FakeRoute(Route definition, params FakeBackend[] backends) : ILiveRoute
+{
+    public Route Definition { get; } = definition;
+
+    public IReadOnlyList<FakeBackend> Backends { get; } = backends;
+
+    public ILiveBackend? Pick(IReadOnlyCollection<ILiveBackend> tried)
+    {
+        foreach (var backend in Backends)
+        {
+            if (!tried.Contains(backend))
+            {
+                return backend;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>web.APP.localhost served by <paramref name="backends"/>.</summary>
+    public static FakeRoute For(string app, TimeSpan? timeout = null, params FakeBackend[] backends) => new(
+        new Route
+        {
+            App = app,
+            Service = "web",
+            Release = 1,
+            Hosts = [$"web.{app}.localhost"],
+            Timeout = timeout ?? TimeSpan.FromSeconds(60),
+            Backends = [.. backends.Select(backend => new RouteBackend(backend.ProcessId, backend.Address, backend.Release, Ready: true))],
+        },
+        backends);
+}
