@@ -59,7 +59,8 @@ public static class WharfServer
             .MapProcessEndpoints()
             .MapFormationEndpoints()
             .MapTimerEndpoints()
-            .MapCertificateEndpoints();
+            .MapCertificateEndpoints()
+            .MapResourceEndpoints();
         return app;
     }
 

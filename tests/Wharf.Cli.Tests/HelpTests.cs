@@ -36,6 +36,12 @@ public sealed class HelpTests
     [InlineData("certs", "import")]
     [InlineData("certs", "remove")]
     [InlineData("router")]
+    [InlineData("resources")]
+    [InlineData("resources", "info")]
+    [InlineData("resources", "url")]
+    [InlineData("resources", "console")]
+    [InlineData("resources", "export")]
+    [InlineData("resources", "import")]
     public async Task Help_EveryCommand_DescribesItAndExitsOk(params string[] command)
     {
         using var user = new CliSession();

@@ -40,6 +40,34 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
     public Task DeleteAppAsync(string app, CancellationToken ct) =>
         transport.SendAsync(HttpMethod.Delete, AppPath(app), null, ct);
 
+    /// <summary>Deletes the app; its resources' containers go, their data volumes stay when <paramref name="keepData"/>.</summary>
+    public async Task DeleteAppAsync(string app, bool keepData, CancellationToken ct)
+    {
+        // Stopping the resources waits out their grace, so no time limit here.
+        using var response = await transport.OpenAsync(HttpMethod.Delete, $"{AppPath(app)}{(keepData ? "?keepData=true" : "")}", null, null, ct);
+    }
+
+    public Task<List<ResourceInfo>> ListResourcesAsync(string app, CancellationToken ct) =>
+        transport.SendAsync<List<ResourceInfo>>(HttpMethod.Get, $"{AppPath(app)}/resources", null, ct);
+
+    public Task<ResourceInfo> GetResourceAsync(string app, string name, CancellationToken ct) =>
+        transport.SendAsync<ResourceInfo>(HttpMethod.Get, ResourcePath(app, name), null, ct);
+
+    public Task<ResourceUrlInfo> GetResourceUrlAsync(string app, string name, CancellationToken ct) =>
+        transport.SendAsync<ResourceUrlInfo>(HttpMethod.Get, $"{ResourcePath(app, name)}/url", null, ct);
+
+    /// <summary>Runs the resource's client with <paramref name="stdin"/>: a stream of <see cref="ProcessStreamEvent"/> lines.</summary>
+    public Task<HttpResponseMessage> OpenResourceConsoleAsync(string app, string name, HttpContent stdin, CancellationToken ct) =>
+        transport.OpenAsync(HttpMethod.Post, $"{ResourcePath(app, name)}/console", stdin, null, ct);
+
+    /// <summary>The dump as a stream; a transfer cut off before its end means the dump failed.</summary>
+    public Task<HttpResponseMessage> OpenResourceExportAsync(string app, string name, CancellationToken ct) =>
+        transport.OpenAsync(HttpMethod.Get, $"{ResourcePath(app, name)}/export", null, null, ct);
+
+    /// <summary>Uploads a dump; no time limit, since restoring a big one takes what it takes.</summary>
+    public Task<ResourceImportResult> ImportResourceAsync(string app, string name, HttpContent dump, CancellationToken ct) =>
+        SendLongAsync<ResourceImportResult>(HttpMethod.Post, $"{ResourcePath(app, name)}/import", dump, null, ct);
+
     public Task<EnvInfo> GetEnvAsync(string app, bool reveal, CancellationToken ct) =>
         transport.SendAsync<EnvInfo>(HttpMethod.Get, $"{AppPath(app)}/env{(reveal ? "?reveal=true" : "")}", null, ct);
 
@@ -168,6 +196,8 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
         using var response = await transport.OpenAsync(method, path, body, configure, ct);
         return await transport.ReadJsonAsync<T>(response, $"{method} /{path}", ct);
     }
+
+    private static string ResourcePath(string app, string name) => $"{AppPath(app)}/resources/{Uri.EscapeDataString(name)}";
 
     private static string ProcessPath(string app, string id) => $"{AppPath(app)}/processes/{Uri.EscapeDataString(id)}";
 

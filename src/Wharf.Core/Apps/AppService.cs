@@ -4,14 +4,22 @@ using Wharf.Core.Auth;
 using Wharf.Core.Blobs;
 using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
+using Wharf.Core.Resources;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 
 namespace Wharf.Core.Apps;
 
 /// <summary>Creates, shows, lists and deletes apps.</summary>
+/// <param name="resources">Removes the app's resource containers (and data); null only where none ever run (tests).</param>
 public sealed class AppService(
-    IStateStore state, IBlobStore blobs, IProcessRuntime runtime, DeploymentDispatcher deployments, AuditLog audit, TimeProvider clock)
+    IStateStore state,
+    IBlobStore blobs,
+    IProcessRuntime runtime,
+    DeploymentDispatcher deployments,
+    AuditLog audit,
+    TimeProvider clock,
+    ResourceRemover? resources = null)
 {
     // How long deleting an app waits for its running deployment to notice the cancellation and clean up.
     private static readonly TimeSpan _deleteWait = TimeSpan.FromSeconds(30);
@@ -40,16 +48,24 @@ public sealed class AppService(
         [.. (await state.Apps.ListAsync(ct)).Select(ToInfo)];
 
     /// <summary>
-    /// Deletes the app: stops its deployments, removes its processes and network, everything recorded for it and its
-    /// blobs (build contexts, logs).
+    /// Deletes the app: stops its deployments, removes its processes, its resources with their data, its network,
+    /// everything recorded for it and its blobs (build contexts, logs).
     /// </summary>
-    public async Task DeleteAsync(Actor actor, string name, CancellationToken ct = default)
+    public Task DeleteAsync(Actor actor, string name, CancellationToken ct = default) => DeleteAsync(actor, name, keepData: false, ct);
+
+    /// <param name="keepData">Keep the resources' data volumes (an app made again under this name finds its data there).</param>
+    public async Task DeleteAsync(Actor actor, string name, bool keepData, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await state.Apps.RequireAsync(name, ct);
 
         // A rollout still running would start processes after the runtime removed the app's.
         await deployments.CancelAppAsync(name, actor.Name, _deleteWait);
+        if (resources is not null)
+        {
+            await resources.RemoveAppAsync(name, keepData, ct);
+        }
+
         await runtime.RemoveAppAsync(name, ct);
         if (!await state.Apps.DeleteAsync(name, ct))
         {
@@ -61,7 +77,7 @@ public sealed class AppService(
             await blobs.DeleteAsync(key, ct);
         }
 
-        await audit.RecordAsync(actor, AuditActions.AppsDelete, name, detail: null, ct);
+        await audit.RecordAsync(actor, AuditActions.AppsDelete, name, keepData ? "resource data kept" : null, ct);
     }
 
     public static string BlobPrefix(string app) => $"apps/{app}/";

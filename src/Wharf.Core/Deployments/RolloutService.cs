@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Wharf.Core.Errors;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
@@ -26,7 +27,8 @@ public sealed class RolloutService(
     OldProcessStopper stopper,
     ReadyProcesses ready,
     RouterSync router,
-    ILogger<RolloutService> logger)
+    ILogger<RolloutService> logger,
+    ResourceProvisioner? resources = null)
 {
     public async Task RolloutAsync(Release release, LiveLog log, CancellationToken ct)
     {
@@ -35,12 +37,15 @@ public sealed class RolloutService(
         var plan = await planner.PlanAsync(release, ct);
         var desired = FormationPlanner.Desired(plan.Manifest, await state.Formation.GetAsync(release.App, ct));
         await log.WriteAsync($"Rolling out release {release.Version} ({plan.Manifest.Describe()})");
+
+        // Resources first: a service must find its database when it starts. A failure here has started nothing.
+        var links = resources is null ? ResourceLink.None : await resources.EnsureAsync(release.App, plan.Manifest, plan.Env, log, ct);
         var started = new List<RuntimeProcess>();
         try
         {
             foreach (var service in plan.Manifest.Services.Values)
             {
-                await StartServiceAsync(plan, service, desired[service.Name], started, log, ct);
+                await StartServiceAsync(plan, links, service, desired[service.Name], started, log, ct);
             }
         }
         catch (Exception e)
@@ -82,7 +87,7 @@ public sealed class RolloutService(
     }
 
     private async Task StartServiceAsync(
-        RolloutPlan plan, ServiceManifest service, int count, List<RuntimeProcess> started, LiveLog log, CancellationToken ct)
+        RolloutPlan plan, IReadOnlyDictionary<string, ResourceLink> links, ServiceManifest service, int count, List<RuntimeProcess> started, LiveLog log, CancellationToken ct)
     {
         if (count <= 0)
         {
@@ -93,7 +98,7 @@ public sealed class RolloutService(
         ProcessSpec spec;
         try
         {
-            spec = ProcessSpecFactory.Create(plan.Release, service.Name, plan.Env, plan.Manifest, plan.Images);
+            spec = ProcessSpecFactory.Create(plan.Release, service.Name, plan.Env, plan.Manifest, plan.Images, resources: links);
         }
         catch (WharfValidationException e)
         {

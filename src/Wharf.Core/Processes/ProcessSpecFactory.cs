@@ -1,5 +1,6 @@
 using Wharf.Core.Errors;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.Runtime;
 using Wharf.Manifest;
 
@@ -14,6 +15,7 @@ public static class ProcessSpecFactory
     /// <param name="env">The release's decrypted config; every key is passed, declared defaults fill the gaps.</param>
     /// <param name="images">The release build's images (service → image); services with <c>image:</c> use that instead.</param>
     /// <param name="command">Replaces the service's command (one-offs, timers).</param>
+    /// <param name="resources">The app's provisioned resources; the service gets the variables of those it names.</param>
     /// <exception cref="WharfValidationException">The service is unknown, has no image, or a required variable is not set.</exception>
     public static ProcessSpec Create(
         Release release,
@@ -23,7 +25,8 @@ public static class ProcessSpecFactory
         IReadOnlyDictionary<string, string> images,
         ProcessKind kind = ProcessKind.Service,
         string? timer = null,
-        IReadOnlyList<string>? command = null)
+        IReadOnlyList<string>? command = null,
+        IReadOnlyDictionary<string, ResourceLink>? resources = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(env);
@@ -45,21 +48,29 @@ public static class ProcessSpecFactory
             Kind = kind,
             Timer = timer,
             Command = command ?? definition.Command?.Arguments,
-            Environment = Environment(release, manifest, definition, env),
+            Environment = Environment(release, manifest, definition, env, resources),
             Port = definition.Port,
             MemoryBytes = definition.Scale.MemoryBytes,
             CpuMillicores = definition.Scale.CpuMillicores,
         };
     }
 
-    /// <summary>The config plus the manifest's defaults for keys the config does not set.</summary>
+    /// <summary>
+    /// The config, then the variables of the resources the service names (see <see cref="ResourceVariables"/>), then the
+    /// manifest's defaults, each only for keys not set before it.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Environment(
-        Release release, AppManifest manifest, ServiceManifest service, IReadOnlyDictionary<string, string> env)
+        Release release,
+        AppManifest manifest,
+        ServiceManifest service,
+        IReadOnlyDictionary<string, string> env,
+        IReadOnlyDictionary<string, ResourceLink>? resources = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(env);
         var values = new Dictionary<string, string>(env, StringComparer.Ordinal);
+        ResourceVariables.AddTo(values, manifest, service, resources);
         var missing = new List<string>();
         foreach (var declaration in manifest.EnvironmentFor(service))
         {

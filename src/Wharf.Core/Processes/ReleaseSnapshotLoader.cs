@@ -1,13 +1,15 @@
 using Wharf.Core.Apps;
 using Wharf.Core.Config;
 using Wharf.Core.Errors;
+using Wharf.Core.Resources;
 using Wharf.Core.State;
 using Wharf.Manifest;
 
 namespace Wharf.Core.Processes;
 
-/// <summary>Reads a release with its build, decrypted env and manifest (interpolated with that env).</summary>
-public sealed class ReleaseSnapshotLoader(IStateStore state, EnvVault vault)
+/// <summary>Reads a release with its build, decrypted env and manifest (interpolated with that env), and the app's resource links.</summary>
+/// <param name="resources">Links the app's resources; null only where no resource is ever provisioned (tests).</param>
+public sealed class ReleaseSnapshotLoader(IStateStore state, EnvVault vault, ResourceLinker? resources = null)
 {
     /// <summary>The app's current release, or null when the app has none (or the release has no manifest).</summary>
     /// <exception cref="NotFoundException">The app does not exist.</exception>
@@ -42,6 +44,9 @@ public sealed class ReleaseSnapshotLoader(IStateStore state, EnvVault vault)
                 string.Join("; ", parsed.Errors.Take(5).Select(e => e.ToString())) + ". Fix it and deploy again.");
         }
 
-        return new ReleaseSnapshot(release, build, manifest, env);
+        return new ReleaseSnapshot(release, build, manifest, env)
+        {
+            Resources = resources is null ? ResourceLink.None : await resources.LinksAsync(app, manifest, ct),
+        };
     }
 }

@@ -6,6 +6,7 @@ using Wharf.Core.Config;
 using Wharf.Core.Deployments;
 using Wharf.Core.Formation;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.Timers;
 
 namespace Wharf.Core.State;
@@ -40,4 +41,7 @@ public interface IStateStore : IAsyncDisposable
     IFormationStore Formation { get; }
 
     ITimerRunStore TimerRuns { get; }
+
+    /// <summary>The resources provisioned for each app, with their sealed credentials.</summary>
+    IResourceStore Resources { get; }
 }

@@ -34,6 +34,9 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
 
     public string Name => RuntimeName;
 
+    /// <summary>The app networks, shared with the resource runtime: two creators of one network must take turns.</summary>
+    internal AppNetworks Networks => _networks;
+
     public async Task<RuntimeProcess> StartAsync(ProcessSpec spec, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(spec);

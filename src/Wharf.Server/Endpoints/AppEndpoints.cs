@@ -27,9 +27,10 @@ public static class AppEndpoints
             return TypedResults.Ok(info with { Routes = await routes.ForAsync(info.Name, ct) });
         }).RequireAuthorization(Policies.Read);
 
-        apps.MapDelete("/{app}", async (string app, ClaimsPrincipal user, AppService service, CancellationToken ct) =>
+        // ?keepData=true keeps the resources' data volumes; by default they go with the app.
+        apps.MapDelete("/{app}", async (string app, bool? keepData, ClaimsPrincipal user, AppService service, CancellationToken ct) =>
         {
-            await service.DeleteAsync(user.RequireActor(), app, ct);
+            await service.DeleteAsync(user.RequireActor(), app, keepData ?? false, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Admin);
 

@@ -14,6 +14,7 @@ using Wharf.Core.State;
 using Wharf.Runtime.Docker.Runtime;
 using Wharf.Server.Deployments;
 using Wharf.Server.Processes;
+using Wharf.Server.Resources;
 using Wharf.Server.Routing;
 using Wharf.Storage;
 
@@ -51,6 +52,7 @@ public static class WharfServiceCollectionExtensions
         // Before the processes: the router must answer before the reconciler's first round hands it a table.
         services.AddWharfRouter();
         services.AddWharfProcesses();
+        services.AddWharfResources();
         return services;
     }
 

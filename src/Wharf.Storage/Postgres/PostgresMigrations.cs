@@ -106,5 +106,19 @@ internal static class PostgresMigrations
             CREATE INDEX timer_runs_app_timer_scheduled_at ON timer_runs (app, timer, scheduled_at);
             CREATE INDEX timer_runs_status ON timer_runs (status);
             """),
+        new(3, "resources", """
+            CREATE TABLE resources (
+                app text NOT NULL REFERENCES apps (name),
+                name text NOT NULL,
+                type text NOT NULL,
+                key_id text NOT NULL,
+                wrapped_key bytea NOT NULL,
+                nonce bytea NOT NULL,
+                ciphertext bytea NOT NULL,
+                tag bytea NOT NULL,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (app, name)
+            );
+            """),
     ];
 }

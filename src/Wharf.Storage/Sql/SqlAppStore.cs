@@ -9,7 +9,7 @@ internal sealed class SqlAppStore(SqlBackend db) : IAppStore
 
     // Children first: the foreign keys from them to apps have no cascade, so a forgotten table fails loudly.
     private static readonly string[] _childTables =
-        ["deployments", "formation", "timer_runs", "releases", "builds", "env_versions"];
+        ["deployments", "formation", "timer_runs", "resources", "releases", "builds", "env_versions"];
 
     public Task<App?> GetAsync(string name, CancellationToken ct = default) =>
         db.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM apps WHERE name = @name", [("@name", name)], Read, ct);

@@ -6,6 +6,7 @@ using Wharf.Core.Config;
 using Wharf.Core.Deployments;
 using Wharf.Core.Formation;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.State;
 using Wharf.Core.Timers;
 
@@ -31,6 +32,7 @@ public abstract class SqlStateStore : IStateStore
         Deployments = new SqlDeploymentStore(backend);
         Formation = new SqlFormationStore(backend);
         TimerRuns = new SqlTimerRunStore(backend);
+        Resources = new SqlResourceStore(backend);
     }
 
     public abstract string Name { get; }
@@ -52,6 +54,8 @@ public abstract class SqlStateStore : IStateStore
     public IFormationStore Formation { get; }
 
     public ITimerRunStore TimerRuns { get; }
+
+    public IResourceStore Resources { get; }
 
     public Task MigrateAsync(CancellationToken ct = default) => SqlMigrator.MigrateAsync(_backend, ct);
 

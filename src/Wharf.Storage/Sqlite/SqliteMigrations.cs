@@ -109,5 +109,19 @@ internal static class SqliteMigrations
             CREATE INDEX timer_runs_app_timer_scheduled_at ON timer_runs (app, timer, scheduled_at);
             CREATE INDEX timer_runs_status ON timer_runs (status);
             """),
+        new(3, "resources", """
+            CREATE TABLE resources (
+                app TEXT NOT NULL REFERENCES apps (name),
+                name TEXT NOT NULL,
+                type TEXT NOT NULL,
+                key_id TEXT NOT NULL,
+                wrapped_key BLOB NOT NULL,
+                nonce BLOB NOT NULL,
+                ciphertext BLOB NOT NULL,
+                tag BLOB NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (app, name)
+            ) STRICT;
+            """),
     ];
 }

@@ -33,11 +33,15 @@ public sealed class CliSession : IDisposable
         return this;
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs with <paramref name="input"/> piped to stdin, as `echo ... | wharf ...` does.</summary>
+    public async Task<CliResult> RunWithInputAsync(string input, params string[] args)
     {
         using var process = Process.Start(WharfProcess.StartInfo(args, _environment, WorkingDirectory))!;
 
-        // No terminal: stdin is an empty pipe, as in CI or a script.
+        // No terminal: stdin is a pipe (empty unless given input), as in CI or a script.
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

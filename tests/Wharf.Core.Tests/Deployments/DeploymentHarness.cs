@@ -7,6 +7,7 @@ using Wharf.Core.Crypto;
 using Wharf.Core.Deployments;
 using Wharf.Core.Processes;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.Runtime;
 using Wharf.Core.Tests.Fakes;
 using Wharf.Core.Tests.Processes;
@@ -55,7 +56,11 @@ public sealed class DeploymentHarness : IDisposable
         Recorder = new DeploymentRecorder(State, Clock);
         Releases = new ReleaseService(State, Vault, new RolloutScheduler(Recorder, Dispatcher, Logs), Audit, Clock);
         Config = new ConfigService(State, Vault, Releases, Locks, Audit, Clock);
-        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock);
+        ResourceVault = new ResourceVault(new EnvelopeCipher(new FakeKeyEncryptionKey()));
+        var resourceVault = ResourceVault;
+        var resourceReadiness = new ResourceReadiness(Resources, ResourceTimeouts, Clock, NullLogger<ResourceReadiness>.Instance);
+        Linker = new ResourceLinker(State, resourceVault);
+        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock, new ResourceRemover(Resources, ResourceTimeouts, NullLogger<ResourceRemover>.Instance));
         Routing = new RoutingParts(State, Vault, Runtime, Clock);
         var rollouts = new RolloutService(
             State,
@@ -65,7 +70,8 @@ public sealed class DeploymentHarness : IDisposable
             new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance),
             Routing.Ready,
             Routing.Sync,
-            NullLogger<RolloutService>.Instance);
+            NullLogger<RolloutService>.Instance,
+            new ResourceProvisioner(State, Resources, resourceVault, resourceReadiness, ResourceTimeouts, Clock, NullLogger<ResourceProvisioner>.Instance));
         var builder = new DeployBuilder(State, Blobs, Vault, Images, new BuildCache(State, Blobs, Images), Options, Clock, NullLogger<DeployBuilder>.Instance);
         Runner = new DeploymentRunner(State, Logs, builder, Releases, rollouts, Recorder, Locks, Clock, NullLogger<DeploymentRunner>.Instance);
         Deployments = new DeploymentService(State, Blobs, Recorder, Dispatcher, Logs, Releases, Audit, Options, Clock);
@@ -91,6 +97,16 @@ public sealed class DeploymentHarness : IDisposable
 
     /// <summary>The route table, its sync and the (recording) router the rollouts hand it to; its health probe answers 200 unless told otherwise.</summary>
     public RoutingParts Routing { get; }
+
+    /// <summary>Where rollouts start the app's resources, before any process.</summary>
+    public FakeResourceRuntime Resources { get; } = new();
+
+    public ResourceTimeouts ResourceTimeouts { get; } = new() { Ready = TimeSpan.FromSeconds(5), Poll = TimeSpan.FromMilliseconds(5), Grace = TimeSpan.FromSeconds(1) };
+
+    public ResourceVault ResourceVault { get; }
+
+    /// <summary>The links a reconciler's snapshot loader would give the app's processes.</summary>
+    public ResourceLinker Linker { get; }
 
     public AppLocks Locks { get; } = new();
 

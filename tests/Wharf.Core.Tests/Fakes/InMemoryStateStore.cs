@@ -6,6 +6,7 @@ using Wharf.Core.Config;
 using Wharf.Core.Deployments;
 using Wharf.Core.Formation;
 using Wharf.Core.Releases;
+using Wharf.Core.Resources;
 using Wharf.Core.State;
 using Wharf.Core.Timers;
 
@@ -38,6 +39,8 @@ public sealed class InMemoryStateStore : IStateStore
 
     public InMemoryTimerRunStore TimerRunStore { get; } = new();
 
+    public InMemoryResourceStore ResourceStore { get; } = new();
+
     public IAppStore Apps => AppStore;
 
     public IEnvStore Env => EnvStore;
@@ -56,6 +59,8 @@ public sealed class InMemoryStateStore : IStateStore
 
     public ITimerRunStore TimerRuns => TimerRunStore;
 
+    public IResourceStore Resources => ResourceStore;
+
     public Task MigrateAsync(CancellationToken ct = default) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -68,5 +73,6 @@ public sealed class InMemoryStateStore : IStateStore
         DeploymentStore.Forget(app);
         FormationStore.Forget(app);
         TimerRunStore.Forget(app);
+        ResourceStore.Forget(app);
     }
 }

@@ -60,9 +60,9 @@ public abstract partial class StateStoreContract
         await Store.Builds.TryInsertAsync(build);
         await Store.DisposeAsync();
 
-        // Undo migration 2 by hand, leaving exactly what a Wharf that knew only version 1 wrote.
+        // Undo migrations 2 and 3 by hand, leaving exactly what a Wharf that knew only version 1 wrote.
         await ExecuteSqlAsync(
-            "DROP TABLE timer_runs; DROP TABLE formation; DROP TABLE deployments; DELETE FROM schema_version WHERE version >= 2;");
+            "DROP TABLE resources; DROP TABLE timer_runs; DROP TABLE formation; DROP TABLE deployments; DELETE FROM schema_version WHERE version >= 2;");
 
         var upgraded = await OpenAsync();
         await upgraded.MigrateAsync();

@@ -58,4 +58,10 @@ public sealed record ContainerSpec
 
     /// <summary>With a TTY the output is one raw stream: stdout and stderr can no longer be told apart.</summary>
     public bool Tty { get; init; }
+
+    /// <summary>
+    /// The engine's restart policy ("no", "always", "unless-stopped", "on-failure"); null is "no". Processes leave
+    /// restarts to Wharf's reconciler; backing resources ask the engine to keep them up, server or not.
+    /// </summary>
+    public string? RestartPolicy { get; init; }
 }

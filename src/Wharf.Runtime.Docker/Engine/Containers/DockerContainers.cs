@@ -35,6 +35,9 @@ internal sealed class DockerContainers(DockerHttp http) : IDockerContainers
     public Task RemoveAsync(string id, bool force = false, bool removeVolumes = false, CancellationToken ct = default) =>
         http.SendAsync(DockerRequest.Delete($"containers/{id}", new DockerQuery().Add("force", force).Add("v", removeVolumes)), ct);
 
+    public Task RenameAsync(string id, string newName, CancellationToken ct = default) =>
+        http.SendAsync(DockerRequest.Post($"containers/{id}/rename", new DockerQuery().Add("name", newName)), ct);
+
     public Task<ContainerInspect?> InspectAsync(string id, CancellationToken ct = default) =>
         http.ReadJsonOrNullAsync(DockerRequest.Get($"containers/{id}/json"), DockerJsonContext.Default.ContainerInspect, ct);
 

@@ -31,6 +31,13 @@ internal sealed class DockerExec(DockerHttp http) : IDockerExec
         }
     }
 
+    public async Task<ExecAttachment> AttachAsync(string execId, CancellationToken ct = default)
+    {
+        var body = DockerJson.Content(new ExecStartBody { Detach = false, Tty = false }, DockerJsonContext.Default.ExecStartBody);
+        var stream = await http.HijackAsync(DockerRequest.Post($"exec/{execId}/start", content: body), ct);
+        return new ExecAttachment(execId, stream);
+    }
+
     public Task<ExecInspect?> InspectAsync(string execId, CancellationToken ct = default) =>
         http.ReadJsonOrNullAsync(DockerRequest.Get($"exec/{execId}/json"), DockerJsonContext.Default.ExecInspect, ct);
 

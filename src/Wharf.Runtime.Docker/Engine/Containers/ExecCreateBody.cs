@@ -3,6 +3,8 @@ namespace Wharf.Runtime.Docker.Engine.Containers;
 /// <summary>POST /containers/{id}/exec's body.</summary>
 internal sealed record ExecCreateBody
 {
+    public bool AttachStdin { get; init; }
+
     public bool AttachStdout { get; init; } = true;
 
     public bool AttachStderr { get; init; } = true;
@@ -19,6 +21,7 @@ internal sealed record ExecCreateBody
 
     public static ExecCreateBody From(ExecSpec spec) => new()
     {
+        AttachStdin = spec.AttachStdin,
         Tty = spec.Tty,
         Cmd = spec.Cmd,
         Env = spec.Env.Count == 0 ? null : [.. spec.Env.Select(kv => $"{kv.Key}={kv.Value}")],

@@ -13,4 +13,7 @@ public sealed record ExecSpec
 
     /// <summary>With a TTY the output is one raw stream: stdout and stderr can no longer be told apart.</summary>
     public bool Tty { get; init; }
+
+    /// <summary>Connects the command's stdin, for <see cref="IDockerExec.AttachAsync"/>; without it the command reads EOF.</summary>
+    public bool AttachStdin { get; init; }
 }

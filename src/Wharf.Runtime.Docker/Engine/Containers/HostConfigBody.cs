@@ -38,7 +38,8 @@ internal sealed record HostConfigBody
         Memory = spec.MemoryBytes,
         NanoCpus = spec.Cpus is { } cpus ? (long)Math.Round(cpus * NanoCpusPerCpu) : null,
         // Wharf's formation decides when a process comes back; the engine restarting it behind our back would fight that.
-        RestartPolicy = new RestartPolicy { Name = "no" },
+        // Only containers outside the formation (backing resources) ask for another policy.
+        RestartPolicy = new RestartPolicy { Name = spec.RestartPolicy ?? "no" },
         Mounts = spec.Mounts.Count == 0 ? null : spec.Mounts,
         Init = spec.Init ? true : null,
     };

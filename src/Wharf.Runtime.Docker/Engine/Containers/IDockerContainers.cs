@@ -21,6 +21,9 @@ public interface IDockerContainers
 
     Task RemoveAsync(string id, bool force = false, bool removeVolumes = false, CancellationToken ct = default);
 
+    /// <summary>Gives the container a new name; the old one is free for another container at once.</summary>
+    Task RenameAsync(string id, string newName, CancellationToken ct = default);
+
     /// <summary>The container, or null when there is none by that id or name.</summary>
     Task<ContainerInspect?> InspectAsync(string id, CancellationToken ct = default);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -93,6 +94,32 @@ internal sealed class DockerHttp : IDisposable
         catch (OperationCanceledException) when (timeout.TimedOut)
         {
             throw TimedOut(request, timeout.Limit);
+        }
+    }
+
+    /// <summary>
+    /// Sends a POST that the engine upgrades to a raw two-way stream (exec attach with stdin). The limit covers the
+    /// answer's head only; the stream itself lasts as long as the caller's token allows. The caller disposes it.
+    /// </summary>
+    public async Task<HijackedStream> HijackAsync(DockerRequest request, CancellationToken ct)
+    {
+        using var timeout = TimeoutScope.Start(LimitFor(request), ct);
+        try
+        {
+            var prefix = $"v{await GetApiVersionAsync(timeout.Token)}/";
+            var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(timeout.Token);
+            return await HijackRequest.SendAsync(_socketPath, prefix + request.Path + request.Query, body, request.ToString(), timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.TimedOut)
+        {
+            throw TimedOut(request, timeout.Limit);
+        }
+        catch (SocketException e)
+        {
+            DockerLog.Unreachable(_logger, Endpoint, e);
+            throw new DockerEngineException(
+                $"Docker engine not reachable at {Endpoint}: {e.Message}. Is dockerd running? (scripts/lib/docker.sh ensure_docker starts it)",
+                0, null, e);
         }
     }
 

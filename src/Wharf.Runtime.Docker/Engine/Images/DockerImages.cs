@@ -102,6 +102,29 @@ internal sealed class DockerImages(DockerHttp http, ILogger logger) : IDockerIma
         return new ImagePushResult(reference, digest);
     }
 
+    public async Task PullAsync(string repository, string tag, Action<ImageProgressMessage>? onProgress = null, CancellationToken ct = default)
+    {
+        var reference = $"{repository}:{tag}";
+        var request = DockerRequest.Post("images/create", new DockerQuery().Add("fromImage", repository).Add("tag", tag)) with
+        {
+            Headers = new Dictionary<string, string>
+            {
+                ["X-Registry-Auth"] = EncodeAuth(JsonSerializer.SerializeToUtf8Bytes(RegistryCredentials.Anonymous, DockerJsonContext.Default.RegistryCredentials)),
+            },
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        using var response = await http.OpenStreamAsync(request, ct);
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        await foreach (var message in JsonLines.ReadAsync(stream, DockerJsonContext.Default.ImageProgressMessage, ct))
+        {
+            onProgress?.Invoke(message);
+            if ((message.ErrorDetail?.Message ?? message.Error) is { } error)
+            {
+                throw new DockerEngineException($"pulling {reference} failed: {error}", 0, error);
+            }
+        }
+    }
+
     // Go's base64.URLEncoding: the URL-safe alphabet *with* padding, which .NET's Base64Url leaves out.
     private static string EncodeAuth(byte[] json) =>
         Convert.ToBase64String(json).Replace('+', '-').Replace('/', '_');

@@ -27,4 +27,10 @@ public interface IDockerImages
     /// </summary>
     Task<ImagePushResult> PushAsync(
         string repository, string tag, Action<ImageProgressMessage>? onProgress = null, RegistryCredentials? credentials = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Pulls repository:tag from its registry. A registry that cannot be reached or has no such image throws a
+    /// <see cref="DockerEngineException"/> with the engine's reason.
+    /// </summary>
+    Task PullAsync(string repository, string tag, Action<ImageProgressMessage>? onProgress = null, CancellationToken ct = default);
 }
