@@ -8,7 +8,7 @@ namespace Wharf.Server.Tests.Routing;
 /// a release that never gets healthy, a killed process and a killed API server all cost no request.
 /// </summary>
 [Trait("Category", "Docker")]
-[Collection(AloneUnderLoadCollection.Name)]
+[Collection(AloneUnderLoad.Name)]
 public sealed class ZeroDowntimeDockerTests(RoutedServerFixture fixture) : IClassFixture<RoutedServerFixture>
 {
     private const int Rate = 250;

@@ -5,7 +5,7 @@ namespace Wharf.Server.Tests.Routing;
 /// the other Docker test classes would otherwise take the CPU the load generator and the app need.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AloneUnderLoadCollection
+public sealed class AloneUnderLoad
 {
     public const string Name = "Alone under load";
 }
