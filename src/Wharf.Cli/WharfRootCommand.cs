@@ -19,6 +19,7 @@ internal sealed class WharfRootCommand : RootCommand
         Subcommands.Add(new DeployCommand(context));
         Subcommands.Add(new DeploymentsCommand(context));
         Subcommands.Add(new PsCommand(context));
+        Subcommands.Add(new MetricsCommand(context));
         Subcommands.Add(new ScaleCommand(context));
         Subcommands.Add(new RestartCommand(context));
         Subcommands.Add(new RunCommand(context));

@@ -5,6 +5,7 @@ using Wharf.Server.Auth;
 using Wharf.Server.Endpoints;
 using Wharf.Server.Errors;
 using Wharf.Server.Logging;
+using Wharf.Server.Metrics;
 using Wharf.Server.Routing;
 using Wharf.Server.Startup;
 
@@ -34,6 +35,7 @@ public static class WharfServer
         services.AddWharfCore(options);
         services.AddWharfDeployments(builder.Configuration);
         services.AddWharfAuthorization();
+        services.AddWharfMetrics();
         services.AddProblemDetails(problem => problem.CustomizeProblemDetails = Problems.AddMissingDetail);
         services.AddExceptionHandler<WharfExceptionHandler>();
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -47,6 +49,7 @@ public static class WharfServer
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoints();
         app.MapGroup("/v1")
             .MapWhoAmIEndpoints()
             .MapAppEndpoints()

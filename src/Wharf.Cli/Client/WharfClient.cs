@@ -132,6 +132,9 @@ internal sealed class WharfClient(ApiTransport transport) : IDisposable
     public Task<HttpResponseMessage> ExecAsync(string app, string id, ExecRequest exec, CancellationToken ct) =>
         transport.OpenAsync(HttpMethod.Post, $"{ProcessPath(app, id)}/exec", JsonContent.Create(exec), null, ct);
 
+    public Task<AppMetricsInfo> GetMetricsAsync(string app, string since, CancellationToken ct) =>
+        transport.SendAsync<AppMetricsInfo>(HttpMethod.Get, $"{AppPath(app)}/metrics?since={Uri.EscapeDataString(since)}", null, ct);
+
     public Task<List<FormationInfo>> GetFormationAsync(string app, CancellationToken ct) =>
         transport.SendAsync<List<FormationInfo>>(HttpMethod.Get, $"{AppPath(app)}/formation", null, ct);
 

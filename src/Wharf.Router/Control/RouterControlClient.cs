@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Wharf.Core.Metrics;
 using Wharf.Core.Routing;
 using Wharf.Router.Health;
 using Wharf.Router.Routing;
@@ -13,7 +14,7 @@ namespace Wharf.Router.Control;
 /// failure is a <see cref="RouterControlException"/> whose message says what happened: the router is not running,
 /// did not answer in time, or refused the request (with its reason). Thread-safe; one per router.
 /// </summary>
-public sealed class RouterControlClient : IRouterControl, IDisposable
+public sealed class RouterControlClient : IRouterControl, IRouterMetrics, IDisposable
 {
     /// <summary>Connecting to a local socket is instant when the router runs; waiting longer only delays the error.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
@@ -83,6 +84,20 @@ public sealed class RouterControlClient : IRouterControl, IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, "table", null, RequestTimeout, ct);
         return await ReadAsync(response, RouterJsonContext.Default.RouteTable, "GET /table", ct);
+    }
+
+    /// <summary>The request counters of every app, service and release served since the router started.</summary>
+    public async Task<IReadOnlyList<RequestCounters>> RequestCountersAsync(CancellationToken ct = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "metrics/requests", null, RequestTimeout, ct);
+        return await ReadAsync(response, RouterJsonContext.Default.IReadOnlyListRequestCounters, "GET /metrics/requests", ct);
+    }
+
+    /// <summary>The router's metrics in the Prometheus text format.</summary>
+    public async Task<string> MetricsTextAsync(CancellationToken ct = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "metrics", null, RequestTimeout, ct);
+        return await response.Content.ReadAsStringAsync(ct);
     }
 
     public async Task SetCertificatesAsync(IReadOnlyList<RouterCertificate> certificates, CancellationToken ct = default)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Errors;
+using Wharf.Core.Metrics;
 using Wharf.Core.Routing;
 using Wharf.Router.Routing;
 using Wharf.Router.Tls;
@@ -17,7 +18,8 @@ namespace Wharf.Router.Control;
 
 /// <summary>
 /// The router's control API, served on its owner-only unix socket (the host maps it for those connections only):
-/// PUT /table, GET /table, GET /status, POST /drain, PUT /certificates. JSON is camelCase; problems are RFC 7807.
+/// PUT /table, GET /table, GET /status, POST /drain, PUT /certificates, GET /metrics (Prometheus text) and
+/// GET /metrics/requests (the same request counters as JSON). JSON is camelCase; problems are RFC 7807.
 /// </summary>
 public static class RouterControlEndpoints
 {
@@ -32,6 +34,8 @@ public static class RouterControlEndpoints
         endpoints.MapGet("/status", GetStatus);
         endpoints.MapPost("/drain", DrainAsync);
         endpoints.MapPut("/certificates", PutCertificatesAsync);
+        endpoints.MapGet("/metrics", GetMetricsText);
+        endpoints.MapGet("/metrics/requests", GetRequestCounters);
         return endpoints;
     }
 
@@ -68,6 +72,16 @@ public static class RouterControlEndpoints
         var status = new RouterStatus(Environment.ProcessId, Listening(http, options), routing.Current.Routes.Count, routing.Statuses());
         return TypedResults.Json(status, RouterJsonContext.Default.RouterStatus);
     }
+
+    private static ContentHttpResult GetMetricsText([FromServices] RoutingState routing)
+    {
+        var writer = new PrometheusTextWriter();
+        RequestMetricsText.Write(writer, routing.Metrics.Snapshot());
+        return TypedResults.Text(writer.ToString(), PrometheusTextWriter.ContentType);
+    }
+
+    private static JsonHttpResult<IReadOnlyList<RequestCounters>> GetRequestCounters([FromServices] RoutingState routing) =>
+        TypedResults.Json(routing.Metrics.Snapshot(), RouterJsonContext.Default.IReadOnlyListRequestCounters);
 
     private static async Task<IResult> DrainAsync(HttpContext http, [FromServices] RoutingState routing, [FromServices] ILogger<RoutingState> logger)
     {

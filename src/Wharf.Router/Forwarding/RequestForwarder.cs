@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,6 +18,7 @@ internal sealed class RequestForwarder(
 {
     private const int MaxAttempts = 3;
     private static readonly TimeSpan _retryPause = TimeSpan.FromMilliseconds(50);
+    private static readonly Task<long> _noBody = Task.FromResult(0L);
     private readonly TimeoutSourcePool _timeouts = new();
 
     public Task InvokeAsync(HttpContext context)
@@ -31,6 +33,7 @@ internal sealed class RequestForwarder(
     /// <remarks>One async method for every attempt: one state machine per request on the hot path.</remarks>
     private async Task ForwardAsync(HttpContext context, ILiveRoute route)
     {
+        var started = Stopwatch.GetTimestamp();
         var definition = route.Definition;
         var upgrade = ClientUpgrade.Of(context, out var unsupported);
         if (unsupported)
@@ -48,6 +51,8 @@ internal sealed class RequestForwarder(
         var link = aborted.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
         List<ILiveBackend>? tried = null;
         BackendFailure failure = default;
+        ILiveBackend? answered = null;
+        long answeredAt = 0, responseBytes = -1;
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -93,12 +98,20 @@ internal sealed class RequestForwarder(
 
                     if (response is not null)
                     {
+                        answered = backend;
                         using (response)
                         {
                             timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-                            await (upgrade.Requested && response.StatusCode == HttpStatusCode.SwitchingProtocols
-                                ? TunnelAsync(context, upgrade, response)
-                                : CopyResponseAsync(context, response, backend));
+                            if (upgrade.Requested && response.StatusCode == HttpStatusCode.SwitchingProtocols)
+                            {
+                                // A tunnel's life is not a request's latency: its duration ends at the switch.
+                                answeredAt = Stopwatch.GetTimestamp();
+                                await TunnelAsync(context, upgrade, response);
+                            }
+                            else
+                            {
+                                responseBytes = await CopyResponseAsync(context, response, backend);
+                            }
                         }
 
                         return;
@@ -150,7 +163,24 @@ internal sealed class RequestForwarder(
         {
             link.Dispose();
             _timeouts.Return(timeout);
+            Count(context, answered?.Metrics ?? route.Metrics, started, answeredAt, content, responseBytes);
         }
+    }
+
+    /// <summary>
+    /// Counts the request for its app, service and release (those of the backend that answered, else the route's).
+    /// A request whose client went away before any answer started is not counted: nobody got a status.
+    /// </summary>
+    private static void Count(HttpContext context, Metrics.RequestMetricsCell cell, long started, long answeredAt, StreamingRequestContent? content, long responseBytes)
+    {
+        var response = context.Response;
+        if (context.RequestAborted.IsCancellationRequested && !response.HasStarted)
+        {
+            return;
+        }
+
+        var elapsed = (answeredAt != 0 ? answeredAt : Stopwatch.GetTimestamp()) - started;
+        cell.Record(response.StatusCode, elapsed, content?.Sent ?? 0, responseBytes >= 0 ? responseBytes : response.ContentLength ?? 0);
     }
 
     private static async Task TunnelAsync(HttpContext context, ClientUpgrade upgrade, HttpResponseMessage response)
@@ -161,32 +191,34 @@ internal sealed class RequestForwarder(
         await UpgradeTunnel.RunAsync(clientStream, backendStream, context.RequestAborted);
     }
 
-    private Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend)
+    private Task<long> CopyResponseAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend)
     {
         var length = ResponseHead.Copy(response, context.Response, upgraded: false);
-        return length == 0 ? Task.CompletedTask : CopyBodyAsync(context, response, backend, length);
+        return length == 0 ? _noBody : CopyBodyAsync(context, response, backend, length);
     }
 
-    private async Task CopyBodyAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend, long length)
+    /// <summary>Returns the body bytes sent to the client.</summary>
+    private async Task<long> CopyBodyAsync(HttpContext context, HttpResponseMessage response, ILiveBackend backend, long length)
     {
         var aborted = context.RequestAborted;
         try
         {
             // The handler's response content is a stream already: nothing blocks here, and no task is allocated.
             var body = response.Content.ReadAsStream(aborted);
-            await StreamPump.CopyAsync(body, context.Response.Body, length, flush: false, context.Response, aborted);
+            return await StreamPump.CopyAsync(body, context.Response.Body, length, flush: false, context.Response, aborted);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or HttpRequestException)
         {
             if (aborted.IsCancellationRequested)
             {
-                return;
+                return 0;
             }
 
             // The headers (maybe part of the body) are out: closing the connection is the only way to tell the client
             // the response is incomplete, rather than letting it look whole.
             RouterLog.ResponseBroken(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, ex.Message);
             context.Abort();
+            return 0;
         }
     }
 

@@ -13,14 +13,14 @@ internal static class StreamPump
     private const int SmallBuffer = 4 * 1024;
     private const int LargeBuffer = 64 * 1024;
 
-    /// <summary>Copies until <paramref name="source"/> ends or <paramref name="length"/> bytes have passed.</summary>
+    /// <summary>Copies until <paramref name="source"/> ends or <paramref name="length"/> bytes have passed; returns the bytes copied.</summary>
     /// <param name="length">The length the source announced, or -1; reaching it ends the copy without waiting for the end of the stream.</param>
     /// <param name="flush">Flush after every write (for destinations whose writes do not flush by themselves).</param>
     /// <param name="startBeforeWaiting">
     /// A response to start (send its headers) the first time the source has no data ready, so a client sees the
     /// headers of a slow body at once; a body that is ready goes out with the headers in one write.
     /// </param>
-    public static async Task CopyAsync(Stream source, Stream destination, long length, bool flush, HttpResponse? startBeforeWaiting, CancellationToken ct)
+    public static async Task<long> CopyAsync(Stream source, Stream destination, long length, bool flush, HttpResponse? startBeforeWaiting, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(SmallBuffer);
         long copied = 0;
@@ -42,7 +42,7 @@ internal static class StreamPump
                 var read = await reading;
                 if (read == 0)
                 {
-                    return;
+                    return copied;
                 }
 
                 await destination.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -54,7 +54,7 @@ internal static class StreamPump
                 copied += read;
                 if (copied == length)
                 {
-                    return;
+                    return copied;
                 }
 
                 var full = read == buffer.Length;

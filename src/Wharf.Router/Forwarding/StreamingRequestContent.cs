@@ -16,6 +16,9 @@ internal sealed class StreamingRequestContent(PipeReader source) : HttpContent
     /// <summary>Bytes of the body were taken from the client: the request can no longer go to another backend.</summary>
     public bool Consumed { get; private set; }
 
+    /// <summary>Body bytes passed to the backend so far.</summary>
+    public long Sent { get; private set; }
+
     /// <summary>Reading the body from the client failed (it went away or sent a malformed body).</summary>
     public bool ClientFailed { get; private set; }
 
@@ -58,6 +61,7 @@ internal sealed class StreamingRequestContent(PipeReader source) : HttpContent
                     foreach (var segment in buffer)
                     {
                         await stream.WriteAsync(segment, cancellationToken);
+                        Sent += segment.Length;
                     }
 
                     await stream.FlushAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using Wharf.Router.Metrics;
+
 namespace Wharf.Router.Routing;
 
 /// <summary>One backend of a route being served. Its in-flight count and health outlive table swaps, so draining a process taken out of rotation still sees its requests.</summary>
@@ -9,6 +11,9 @@ public interface ILiveBackend
     string Address { get; }
 
     int Release { get; }
+
+    /// <summary>Where the requests it answers are counted: its app, service and release.</summary>
+    RequestMetricsCell Metrics { get; }
 
     /// <summary>A request to it starts: counted until <see cref="Leave"/> (drains wait for zero).</summary>
     void Enter();

@@ -1,4 +1,5 @@
 using Wharf.Core.Routing;
+using Wharf.Router.Metrics;
 
 namespace Wharf.Router.Routing;
 
@@ -6,6 +7,9 @@ namespace Wharf.Router.Routing;
 public interface ILiveRoute
 {
     Route Definition { get; }
+
+    /// <summary>Where requests no backend answered (503 and the like) are counted: the route's app, service and release.</summary>
+    RequestMetricsCell Metrics { get; }
 
     /// <summary>
     /// A backend in rotation (healthy, not ejected) to send the next request to, skipping <paramref name="tried"/>

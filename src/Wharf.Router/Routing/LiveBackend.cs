@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Routing;
 using Wharf.Router.Health;
+using Wharf.Router.Metrics;
 
 namespace Wharf.Router.Routing;
 
@@ -27,6 +28,7 @@ internal sealed class LiveBackend : ILiveBackend
     private volatile bool _retired;
     private volatile Route _route;
     private volatile int _release;
+    private volatile RequestMetricsCell _metrics;
     private TaskCompletionSource? _idle;
     private TaskCompletionSource _ejectedSignal = NewSignal();
 
@@ -38,8 +40,9 @@ internal sealed class LiveBackend : ILiveBackend
     private long _ejectedUntil;
     private long _retiredAt;
 
-    public LiveBackend(BackendKey key, Route route, int release, bool inRotation, TimeProvider time, TimeSpan coolOff, ILogger logger)
+    public LiveBackend(BackendKey key, Route route, int release, RequestMetricsCell metrics, bool inRotation, TimeProvider time, TimeSpan coolOff, ILogger logger)
     {
+        _metrics = metrics;
         Key = key;
         _route = route;
         _release = release;
@@ -58,6 +61,8 @@ internal sealed class LiveBackend : ILiveBackend
     public string Address => Key.Address;
 
     public int Release => _release;
+
+    public RequestMetricsCell Metrics => _metrics;
 
     /// <summary>The route it serves (the first one listing it): its health check and the names in its status.</summary>
     public Route Route => _route;
@@ -208,10 +213,11 @@ internal sealed class LiveBackend : ILiveBackend
     }
 
     /// <summary>It is in the (new) table: serving <paramref name="route"/> with its state as it was.</summary>
-    public void Rejoin(Route route, int release)
+    public void Rejoin(Route route, int release, RequestMetricsCell metrics)
     {
         _route = route;
         _release = release;
+        _metrics = metrics;
         lock (_gate)
         {
             _retired = false;

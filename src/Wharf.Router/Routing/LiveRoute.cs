@@ -1,4 +1,5 @@
 using Wharf.Core.Routing;
+using Wharf.Router.Metrics;
 
 namespace Wharf.Router.Routing;
 
@@ -14,11 +15,13 @@ namespace Wharf.Router.Routing;
 /// ejected for a connection failure: one reset connection (a stale pooled one, a full accept queue) must not take the
 /// only process of a service out for the whole cool-off, which is what a 503 for every request would mean.
 /// </remarks>
-internal sealed class LiveRoute(Route definition, LiveBackend[] backends) : ILiveRoute
+internal sealed class LiveRoute(Route definition, LiveBackend[] backends, RequestMetricsCell metrics) : ILiveRoute
 {
     private readonly LiveBackend[] _backends = backends;
 
     public Route Definition { get; } = definition;
+
+    public RequestMetricsCell Metrics { get; } = metrics;
 
     public IReadOnlyList<LiveBackend> Backends => _backends;
 

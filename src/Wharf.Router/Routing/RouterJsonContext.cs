@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Wharf.Core.Metrics;
 using Wharf.Core.Routing;
 using Wharf.Router.Control;
 
@@ -15,6 +16,7 @@ namespace Wharf.Router.Routing;
 [JsonSerializable(typeof(IReadOnlyList<RouterCertificate>))]
 [JsonSerializable(typeof(DrainRequest))]
 [JsonSerializable(typeof(DrainResult))]
+[JsonSerializable(typeof(IReadOnlyList<RequestCounters>))]
 internal sealed partial class RouterJsonContext : JsonSerializerContext
 {
     /// <summary>For writing the saved table, which is meant to be readable (reading uses <see cref="JsonSerializerContext"/>'s Default).</summary>

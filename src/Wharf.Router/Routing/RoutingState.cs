@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Routing;
+using Wharf.Router.Metrics;
 
 namespace Wharf.Router.Routing;
 
@@ -8,8 +9,10 @@ namespace Wharf.Router.Routing;
 /// have requests in flight. <see cref="Apply"/> builds a new <see cref="RoutingSnapshot"/> and swaps it in with one
 /// reference write, so a request sees the old table or the new one, never a mix.
 /// </summary>
-internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILogger<RoutingState> logger) : IRouteResolver
+internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILogger<RoutingState> logger, RequestMetrics? metrics = null) : IRouteResolver
 {
+    private readonly RequestMetrics _metrics = metrics ?? new RequestMetrics();
+
     /// <summary>
     /// How long a drain of a backend that just left the table waits before trusting a zero in-flight count: a request
     /// that picked it from the previous table an instant before the swap may not have entered yet.
@@ -27,6 +30,9 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
     public event Action? Applied;
 
     public RoutingSnapshot Current => _current;
+
+    /// <summary>The request counters of every (app, service, release) served since the router started.</summary>
+    public RequestMetrics Metrics => _metrics;
 
     public ILiveRoute? Resolve(string host) => _current.Resolve(host);
 
@@ -52,15 +58,16 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
                 {
                     var key = new BackendKey(backend.ProcessId, backend.Address);
                     var firstClaim = inTable.Add(key);
+                    var cell = _metrics.Cell(route.App, route.Service, backend.Release);
                     if (!_known.TryGetValue(key, out var live))
                     {
-                        live = new LiveBackend(key, route, backend.Release, restored || backend.Ready, time, options.EjectionCoolOff, logger);
+                        live = new LiveBackend(key, route, backend.Release, cell, restored || backend.Ready, time, options.EjectionCoolOff, logger);
                         _known.Add(key, live);
                         added++;
                     }
                     else if (firstClaim)
                     {
-                        live.Rejoin(route, backend.Release);
+                        live.Rejoin(route, backend.Release, cell);
                     }
 
                     if (!backends.Contains(live))
@@ -69,7 +76,7 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
                     }
                 }
 
-                routes.Add(new LiveRoute(route, [.. backends]));
+                routes.Add(new LiveRoute(route, [.. backends], _metrics.Cell(route.App, route.Service, route.Release)));
             }
 
             foreach (var (key, live) in _known.ToArray())

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Wharf.Router.Metrics;
 using Wharf.Router.Routing;
 
 namespace Wharf.Router.Tests.Support;
@@ -15,6 +16,8 @@ public sealed class FakeBackend(string address, string processId = "p1", int rel
     public string Address { get; } = address;
 
     public int Release { get; } = release;
+
+    public RequestMetricsCell Metrics { get; } = new("app", "web", release);
 
     public int InFlight => Volatile.Read(ref _inFlight);
 

@@ -1,4 +1,5 @@
 using Wharf.Core.Routing;
+using Wharf.Router.Metrics;
 using Wharf.Router.Routing;
 
 namespace Wharf.Router.Tests.Support;
@@ -9,6 +10,8 @@ public sealed class FakeRoute(Route definition, params FakeBackend[] backends) :
     public Route Definition { get; } = definition;
 
     public IReadOnlyList<FakeBackend> Backends { get; } = backends;
+
+    public RequestMetricsCell Metrics { get; } = new(definition.App, definition.Service, definition.Release);
 
     public ILiveBackend? Pick(IReadOnlyCollection<ILiveBackend> tried)
     {
