@@ -6,9 +6,9 @@ using Wharf.Manifest;
 namespace Wharf.Core.Deployments;
 
 /// <summary>
-/// Waits until one new process is ready: for a service with a port, running, accepting TCP connections at its
+/// Waits until one new process is ready: for a public service with a port, running, accepting TCP connections at its
 /// address and passing its HTTP health check (GET the health path with the service's host name; 2xx and 3xx
-/// pass); for one without a port, still running after the settle time. Fails with what happened and its last lines.
+/// pass); for an internal one, accepting TCP connections; for one without a port, still running after the settle time. Fails with what happened and its last lines.
 /// </summary>
 public sealed class ProcessReadiness(
     IProcessRuntime runtime, IPortProbe probe, IHealthProbe health, DeploymentOptions options, RoutingOptions routing, TimeProvider clock)
@@ -70,6 +70,12 @@ public sealed class ProcessReadiness(
         }
 
         check.Listening = check.Listening || await probe.AcceptsAsync(address, _probeTimeout, ct);
+        if (service.Internal)
+        {
+            // No route, so no rotation to guard: an internal service may speak anything over TCP (a cache, gRPC).
+            return check.Listening;
+        }
+
         if (!check.Listening || clock.GetTimestamp() < check.NextAt)
         {
             return false;

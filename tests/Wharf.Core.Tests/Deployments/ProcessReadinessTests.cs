@@ -60,6 +60,21 @@ public sealed class ProcessReadinessTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitAsync_InternalServiceThatNeverAnswersHttp_ReadyOnceItAcceptsConnections()
+    {
+        using var stop = new CancellationTokenSource();
+        await using var server = await TestHttpServer.StartAsync(_ => Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));
+        var process = Add(server.Address);
+        var service = Web() with { Internal = true, Health = new ServiceHealth { Path = "/health", Timeout = TimeSpan.FromMilliseconds(200), Grace = TimeSpan.Zero } };
+
+        var ready = await _readiness.WaitAsync(process, service, _log, CancellationToken.None);
+        await stop.CancelAsync();
+
+        Assert.Equal(process.Id, ready.Id);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task WaitAsync_ConnectionAcceptedButAnswerTooSlow_FailsSayingItGotNoAnswer()
     {
         using var stop = new CancellationTokenSource();
