@@ -42,7 +42,7 @@ public sealed class ControlApiTests : IAsyncLifetime
     [Fact]
     public async Task ApplyAsync_Table_StatusShowsEveryBackendWithItsHealth()
     {
-        var down = ClosedPort.Address();
+        var down = Support.ClosedPort.Address();
 
         await Host.Client.ApplyAsync(Table(
             TestRoutes.Backend("up", ready: true, address: Backend.Address),

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Wharf.Core.Routing;
 using Wharf.Router.Health;
 using Wharf.Router.Tests.Routing;
+using Wharf.Router.Tests.Support;
 
 namespace Wharf.Router.Tests.Health;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wharf.Router.Control;
 using Wharf.Router.Tests.Routing;
 using Wharf.Router.Tests.Support;
+using Wharf.Tests.Shared;
 
 namespace Wharf.Router.Tests.Metrics;
 

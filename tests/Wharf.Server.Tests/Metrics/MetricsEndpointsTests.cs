@@ -2,6 +2,7 @@ using System.Net;
 using Wharf.Core.Api;
 using Wharf.Core.Metrics;
 using Wharf.Server.Tests.Infrastructure;
+using Wharf.Tests.Shared;
 
 namespace Wharf.Server.Tests.Metrics;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Wharf.Server.Tests.Metrics;
+namespace Wharf.Tests.Shared;
 
 /// <summary>
 /// Prometheus' own checker (`promtool check metrics`, Debian package prometheus; scripts/test installs it). A test
