@@ -20,6 +20,7 @@ internal sealed class BackendClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             // The app sees the client's own trace headers, if any; the router adds none.
             ActivityHeadersPropagator = null,
+            ConnectCallback = (context, ct) => QuickAckStream.ConnectAsync(context.DnsEndPoint, ct),
         };
         Invoker = new HttpMessageInvoker(handler, disposeHandler: true);
     }
