@@ -5,6 +5,7 @@ using Wharf.Server.Auth;
 using Wharf.Server.Endpoints;
 using Wharf.Server.Errors;
 using Wharf.Server.Logging;
+using Wharf.Server.Logs;
 using Wharf.Server.Startup;
 
 namespace Wharf.Server;
@@ -32,6 +33,7 @@ public static class WharfServer
         var services = builder.Services;
         services.AddWharfCore(options);
         services.AddWharfDeployments(builder.Configuration);
+        services.AddWharfLogs(builder.Configuration);
         services.AddWharfAuthorization();
         services.AddProblemDetails(problem => problem.CustomizeProblemDetails = Problems.AddMissingDetail);
         services.AddExceptionHandler<WharfExceptionHandler>();
@@ -57,7 +59,8 @@ public static class WharfServer
             .MapAuditEndpoints()
             .MapProcessEndpoints()
             .MapFormationEndpoints()
-            .MapTimerEndpoints();
+            .MapTimerEndpoints()
+            .MapLogEndpoints();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Wharf.Core.Auth;
 using Wharf.Core.Blobs;
 using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
+using Wharf.Core.Logs;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 
@@ -11,7 +12,13 @@ namespace Wharf.Core.Apps;
 
 /// <summary>Creates, shows, lists and deletes apps.</summary>
 public sealed class AppService(
-    IStateStore state, IBlobStore blobs, IProcessRuntime runtime, DeploymentDispatcher deployments, AuditLog audit, TimeProvider clock)
+    IStateStore state,
+    IBlobStore blobs,
+    IProcessRuntime runtime,
+    DeploymentDispatcher deployments,
+    AuditLog audit,
+    TimeProvider clock,
+    LogCollector? logs = null)
 {
     // How long deleting an app waits for its running deployment to notice the cancellation and clean up.
     private static readonly TimeSpan _deleteWait = TimeSpan.FromSeconds(30);
@@ -41,7 +48,7 @@ public sealed class AppService(
 
     /// <summary>
     /// Deletes the app: stops its deployments, removes its processes and network, everything recorded for it and its
-    /// blobs (build contexts, logs).
+    /// blobs (build contexts, deployment logs) and its log.
     /// </summary>
     public async Task DeleteAsync(Actor actor, string name, CancellationToken ct = default)
     {
@@ -59,6 +66,11 @@ public sealed class AppService(
         foreach (var key in await blobs.ListAsync(BlobPrefix(name), ct))
         {
             await blobs.DeleteAsync(key, ct);
+        }
+
+        if (logs is not null)
+        {
+            await logs.DeleteAppAsync(name, ct);
         }
 
         await audit.RecordAsync(actor, AuditActions.AppsDelete, name, detail: null, ct);
