@@ -138,7 +138,8 @@ public sealed class LogForwarding(
 
             var running = new Running(new SyslogForwarder(app, target, store, clock, logger));
             _running[app] = running;
-            running.Task = Task.Run(() => RunAsync(app, running), CancellationToken.None);
+            // Not Task.Run: the forwarder starts following the log before Start returns, so no line stored after it is missed.
+            running.Task = RunAsync(app, running);
             LogForwardingLog.Started(logger, app, target.Url);
         }
     }

@@ -22,7 +22,9 @@ public sealed record SyslogTarget(string Host, int Port)
             || uri.Query.Length > 0
             || uri.UserInfo.Length > 0)
         {
-            problem = $"'{url}' is not a syslog endpoint: give tcp://HOST:PORT, e.g. tcp://logs.example.com:514 (RFC 5424 over TCP).";
+            // A URL with a password in it is not repeated back: answers and logs quote problems.
+            var shown = url?.Contains('@', StringComparison.Ordinal) == true ? "The URL" : $"'{url}'";
+            problem = $"{shown} is not a syslog endpoint: give tcp://HOST:PORT, e.g. tcp://logs.example.com:514 (RFC 5424 over TCP, no user or password).";
             return false;
         }
 
