@@ -186,6 +186,11 @@ public sealed class LogCollector(
         List<Task> running;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             running = [.. _following.Values.Select(f => f.Task)];
         }
 
@@ -193,14 +198,21 @@ public sealed class LogCollector(
         await Task.WhenAll(running);
     }
 
+    /// <summary>Stops the followers; later drains return at once. Safe to call more than once (DI disposes it under each of its names).</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
         }
 
+        // Followers a drain started after the stop end with their drain's deadline; this one is no longer needed.
         _stopping.Dispose();
     }
 
