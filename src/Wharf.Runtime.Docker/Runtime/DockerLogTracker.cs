@@ -1,7 +1,7 @@
 using System.Text;
-using ProcessLogLine = Wharf.Core.Logs.ProcessLogLine;
 using Wharf.Core.Runtime;
 using Wharf.Runtime.Docker.Engine.Streams;
+using ProcessLogLine = Wharf.Core.Logs.ProcessLogLine;
 
 namespace Wharf.Runtime.Docker.Runtime;
 

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Errors;
-using IProcessLogCollector = Wharf.Core.Logs.IProcessLogCollector;
-using LoggedProcess = Wharf.Core.Logs.LoggedProcess;
 using Wharf.Core.Runtime;
 using Wharf.Runtime.Docker.Engine;
 using Wharf.Runtime.Docker.Engine.Containers;
 using Wharf.Runtime.Docker.Engine.Streams;
+using IProcessLogCollector = Wharf.Core.Logs.IProcessLogCollector;
+using LoggedProcess = Wharf.Core.Logs.LoggedProcess;
 
 namespace Wharf.Runtime.Docker.Runtime;
 

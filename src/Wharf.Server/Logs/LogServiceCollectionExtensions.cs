@@ -18,7 +18,7 @@ public static class LogServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<LogStoreOptions>, LogStoreOptionsValidator>();
         services.AddSingleton(sp => LogStoreOptionsValidator.Effective(
             sp.GetRequiredService<IOptions<LogStoreOptions>>().Value, sp.GetRequiredService<ServerOptions>()));
-        services.AddSingleton(sp => LogStoreFactory.Open(
+        services.AddSingleton(sp => LogStoreOpener.Open(
             sp.GetRequiredService<LogStoreOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wharf.Storage.Logs")));
