@@ -24,6 +24,7 @@ internal sealed class WharfRootCommand : RootCommand
         Subcommands.Add(new RestartCommand(context));
         Subcommands.Add(new RunCommand(context));
         Subcommands.Add(new ExecCommand(context));
+        Subcommands.Add(new LogsCommand(context));
         Subcommands.Add(new TimersCommand(context));
         Subcommands.Add(new ResourcesCommand(context));
         Subcommands.Add(new CertsCommand(context));

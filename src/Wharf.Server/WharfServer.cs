@@ -7,6 +7,7 @@ using Wharf.Server.Errors;
 using Wharf.Server.Logging;
 using Wharf.Server.Metrics;
 using Wharf.Server.Routing;
+using Wharf.Server.Logs;
 using Wharf.Server.Startup;
 
 namespace Wharf.Server;
@@ -34,6 +35,7 @@ public static class WharfServer
         var services = builder.Services;
         services.AddWharfCore(options);
         services.AddWharfDeployments(builder.Configuration);
+        services.AddWharfLogs(builder.Configuration);
         services.AddWharfAuthorization();
         services.AddWharfMetrics();
         services.AddProblemDetails(problem => problem.CustomizeProblemDetails = Problems.AddMissingDetail);
@@ -63,7 +65,8 @@ public static class WharfServer
             .MapFormationEndpoints()
             .MapTimerEndpoints()
             .MapCertificateEndpoints()
-            .MapResourceEndpoints();
+            .MapResourceEndpoints()
+            .MapLogEndpoints();
         return app;
     }
 

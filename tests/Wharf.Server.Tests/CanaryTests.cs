@@ -73,7 +73,8 @@ public sealed class CanaryTests
         }
 
         byte[][] needles = [Encoding.UTF8.GetBytes(canary), Encoding.Unicode.GetBytes(canary), Encoding.BigEndianUnicode.GetBytes(canary)];
-        foreach (var file in files)
+        // The log store's lock file is empty and held exclusively while the server runs: there is nothing to read in it.
+        foreach (var file in files.Where(f => Path.GetFileName(f) != ".lock"))
         {
             if (ReadIfStillThere(file) is not { } bytes)
             {

@@ -6,7 +6,7 @@ using Wharf.Core.Deployments;
 namespace Wharf.Cli.Client;
 
 /// <summary>One typed method per route of the v1 API (src/Wharf.Core/Api/ApiRoutes.md).</summary>
-internal sealed class WharfClient(ApiTransport transport) : IDisposable
+internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
 

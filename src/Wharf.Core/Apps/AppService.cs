@@ -5,6 +5,7 @@ using Wharf.Core.Blobs;
 using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
 using Wharf.Core.Resources;
+using Wharf.Core.Logs;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 
@@ -19,7 +20,8 @@ public sealed class AppService(
     DeploymentDispatcher deployments,
     AuditLog audit,
     TimeProvider clock,
-    ResourceRemover? resources = null)
+    ResourceRemover? resources = null,
+    LogCollector? logs = null)
 {
     // How long deleting an app waits for its running deployment to notice the cancellation and clean up.
     private static readonly TimeSpan _deleteWait = TimeSpan.FromSeconds(30);
@@ -49,7 +51,7 @@ public sealed class AppService(
 
     /// <summary>
     /// Deletes the app: stops its deployments, removes its processes, its resources with their data, its network,
-    /// everything recorded for it and its blobs (build contexts, logs).
+    /// everything recorded for it, its blobs (build contexts, deployment logs) and its log.
     /// </summary>
     public Task DeleteAsync(Actor actor, string name, CancellationToken ct = default) => DeleteAsync(actor, name, keepData: false, ct);
 
@@ -75,6 +77,11 @@ public sealed class AppService(
         foreach (var key in await blobs.ListAsync(BlobPrefix(name), ct))
         {
             await blobs.DeleteAsync(key, ct);
+        }
+
+        if (logs is not null)
+        {
+            await logs.DeleteAppAsync(name, ct);
         }
 
         await audit.RecordAsync(actor, AuditActions.AppsDelete, name, keepData ? "resource data kept" : null, ct);

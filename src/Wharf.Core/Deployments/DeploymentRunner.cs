@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Apps;
 using Wharf.Core.Auth;
+using Wharf.Core.Logs;
 using Wharf.Core.Releases;
 using Wharf.Core.State;
 
@@ -20,7 +21,8 @@ public sealed class DeploymentRunner(
     DeploymentRecorder recorder,
     AppLocks locks,
     TimeProvider clock,
-    ILogger<DeploymentRunner> logger)
+    ILogger<DeploymentRunner> logger,
+    PlatformEvents? events = null)
 {
     public async Task RunAsync(DeploymentTicket ticket)
     {
@@ -34,6 +36,7 @@ public sealed class DeploymentRunner(
 
         var log = logs.Open(DeploymentBlobs.DeploymentLog(deployment.App, deployment.Id));
         DeploymentLog.Started(logger, deployment.App, deployment.Id, deployment.Kind);
+        events?.DeploymentStarted(deployment.App, deployment.Id, deployment.Kind, deployment.Release);
         try
         {
             deployment = await RunStepsAsync(deployment, log, ct);
@@ -99,6 +102,7 @@ public sealed class DeploymentRunner(
             {
                 await log.WriteAsync(line);
                 await buildLog.WriteAsync(line);
+                events?.BuildOutput(deployment.App, number, line);
             },
             ct);
         await logs.CompleteAsync(buildLog.Key);
@@ -151,6 +155,7 @@ public sealed class DeploymentRunner(
                 _ => $"Deployment {deployment.Id} failed: {error}",
             });
             DeploymentLog.Finished(logger, deployment.App, deployment.Id, status);
+            events?.DeploymentFinished(deployment.App, deployment.Id, deployment.Kind, status, deployment.Release, error);
         }
         catch (Exception e)
         {

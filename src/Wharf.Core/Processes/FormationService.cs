@@ -1,6 +1,7 @@
 using Wharf.Core.Api;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
+using Wharf.Core.Logs;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 
@@ -12,7 +13,8 @@ public sealed class FormationService(
     IProcessRuntime runtime,
     ReleaseSnapshotLoader releases,
     ReconcilerSignal reconciler,
-    AuditLog audit)
+    AuditLog audit,
+    PlatformEvents? events = null)
 {
     /// <summary>Per service of the current release, in manifest order; empty before the first deploy.</summary>
     public async Task<IReadOnlyList<FormationInfo>> GetAsync(string app, CancellationToken ct = default)
@@ -29,6 +31,7 @@ public sealed class FormationService(
         FormationPlanner.Validate(app, snapshot.Manifest, counts);
         await state.Formation.SetAsync(app, counts, ct);
         await audit.RecordAsync(actor, ProcessAuditActions.FormationScale, app, string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}")), ct);
+        events?.Scaled(app, counts, actor.Name);
         reconciler.Poke();
         return await InfoAsync(snapshot, ct);
     }

@@ -5,6 +5,8 @@ using Wharf.Core.Runtime;
 using Wharf.Runtime.Docker.Engine;
 using Wharf.Runtime.Docker.Engine.Containers;
 using Wharf.Runtime.Docker.Engine.Streams;
+using IProcessLogCollector = Wharf.Core.Logs.IProcessLogCollector;
+using LoggedProcess = Wharf.Core.Logs.LoggedProcess;
 
 namespace Wharf.Runtime.Docker.Runtime;
 
@@ -24,11 +26,17 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
     private readonly ILogger _logger;
     private readonly AppNetworks _networks;
     private readonly ProcessDetailsCache _details = new();
+    private readonly IProcessLogCollector? _logs;
 
-    public DockerProcessRuntime(IDockerClient docker, ILogger<DockerProcessRuntime> logger)
+    /// <param name="logs">
+    /// The log collector, when the host collects logs: told of each process started, and asked to store an exited
+    /// process's last lines before the process (and the engine's copy of its output) is removed.
+    /// </param>
+    public DockerProcessRuntime(IDockerClient docker, ILogger<DockerProcessRuntime> logger, IProcessLogCollector? logs = null)
     {
         _docker = docker;
         _logger = logger;
+        _logs = logs;
         _networks = new AppNetworks(docker, logger);
     }
 
@@ -56,6 +64,7 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
         }
 
         var processId = ProcessIds.FromContainerId(created.Id);
+        _logs?.Started(new LoggedProcess(processId, spec.App, spec.Service, spec.Release, Running: true));
         var kind = ProcessKinds.ToLabel(spec.Kind);
         RuntimeLog.ProcessStarted(_logger, processId, name, spec.App, spec.Service, spec.Release, kind);
         var container = await _docker.Containers.InspectAsync(created.Id, ct);
@@ -84,7 +93,7 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
     {
         if (await FindAsync(id, ct) is { } container)
         {
-            await StopAndRemoveAsync(container.Id, container.Name, ProcessStates.FromEngine(container.State.Status), grace, ct);
+            await StopAndRemoveAsync(container.Id, container.Name, ProcessStates.FromEngine(container.State.Status), grace, ct, drain: true);
         }
     }
 
@@ -92,6 +101,7 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
     {
         if (await FindAsync(id, ct) is { } container)
         {
+            await DrainLogsAsync(container.Id, ct);
             await RemoveContainerAsync(container.Id, ct);
             var processId = ProcessIds.FromContainerId(container.Id);
             var name = container.Name.TrimStart('/');
@@ -216,7 +226,8 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
         return container is not null && ProcessIdentity.TryRead(container.Config.Labels, out _) ? container : null;
     }
 
-    private async Task StopAndRemoveAsync(string containerId, string name, ProcessState state, TimeSpan grace, CancellationToken ct)
+    /// <param name="drain">Store the process's last lines first: not for an app being deleted, whose log goes too.</param>
+    private async Task StopAndRemoveAsync(string containerId, string name, ProcessState state, TimeSpan grace, CancellationToken ct, bool drain = false)
     {
         if (state == ProcessState.Running)
         {
@@ -232,11 +243,19 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
             }
         }
 
+        if (drain)
+        {
+            await DrainLogsAsync(containerId, ct);
+        }
+
         await RemoveContainerAsync(containerId, ct);
         var processId = ProcessIds.FromContainerId(containerId);
         var containerName = name.TrimStart('/');
         RuntimeLog.ProcessStopped(_logger, processId, containerName, grace);
     }
+
+    private Task DrainLogsAsync(string containerId, CancellationToken ct) =>
+        _logs?.DrainAsync(ProcessIds.FromContainerId(containerId), ct) ?? Task.CompletedTask;
 
     private async Task RemoveContainerAsync(string containerId, CancellationToken ct)
     {

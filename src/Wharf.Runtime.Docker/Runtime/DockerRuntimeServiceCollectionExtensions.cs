@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Resources;
+using Wharf.Core.Logs;
 using Wharf.Core.Runtime;
 using Wharf.Runtime.Docker.Engine;
 using Wharf.Runtime.Docker.Resources;
@@ -14,7 +15,8 @@ public static class DockerRuntimeServiceCollectionExtensions
     /// <summary>
     /// Registers the Docker engine runtime: the <see cref="IDockerClient"/> for the engine in the "Docker" section
     /// (see <see cref="DockerServiceCollectionExtensions.AddDockerEngineClient"/>), and over it the
-    /// <see cref="IProcessRuntime"/> named "docker", the <see cref="IResourceRuntime"/> and the <see cref="IImageBuilder"/>, all singletons.
+    /// <see cref="IProcessRuntime"/> named "docker", the <see cref="IResourceRuntime"/>, the <see cref="IImageBuilder"/> and
+    /// the <see cref="IProcessLogReader"/> the log collector reads containers' output with, all singletons.
     /// </summary>
     public static IServiceCollection AddDockerRuntime(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,7 @@ public static class DockerRuntimeServiceCollectionExtensions
         services.TryAddSingleton<IResourceRuntime>(sp => sp.GetRequiredService<DockerResourceRuntime>());
         services.TryAddSingleton<DockerImageBuilder>();
         services.TryAddSingleton<IImageBuilder>(sp => sp.GetRequiredService<DockerImageBuilder>());
+        services.TryAddSingleton<IProcessLogReader, DockerProcessLogReader>();
         return services;
     }
 }

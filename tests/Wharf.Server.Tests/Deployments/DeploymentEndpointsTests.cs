@@ -51,9 +51,11 @@ public sealed class DeploymentEndpointsTests(WharfServerFactory server) : IClass
     [Fact]
     public async Task Deploy_LargerThanTheLimit_Answers413()
     {
-        using var limited = server.WithWebHostBuilder(b => b.UseSetting("Deployments:MaxContextBytes", "1024"));
+        // A server of its own: two servers on one data directory is refused (the log store allows one writer).
+        using var fresh = new WharfServerFactory();
+        using var limited = fresh.WithWebHostBuilder(b => b.UseSetting("Deployments:MaxContextBytes", "1024"));
         using var admin = limited.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.AdminToken);
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(fresh.DataDirectory, "admin.token")).Trim());
         var app = await NewAppAsync(admin);
 
         var sized = await admin.PostAsync($"/v1/apps/{app}/deployments", Tar(new byte[4096]));

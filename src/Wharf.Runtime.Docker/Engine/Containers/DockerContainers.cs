@@ -84,6 +84,29 @@ internal sealed class DockerContainers(DockerHttp http) : IDockerContainers
         }
     }
 
+    public async IAsyncEnumerable<LogRecord> GetLogRecordsAsync(
+        string id, long? sinceUnixNanos, bool follow, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var container = await InspectAsync(id, ct)
+            ?? throw new DockerEngineException($"container {id} not found: it may have been removed already", 404, null);
+        var query = new DockerQuery()
+            .Add("stdout", true)
+            .Add("stderr", true)
+            .Add("follow", follow)
+            .Add("timestamps", true)
+            .Add("since", EngineTime.ToUnixSecondsExact(sinceUnixNanos));
+        var request = DockerRequest.Get($"containers/{id}/logs", query) with
+        {
+            Timeout = follow ? Timeout.InfiniteTimeSpan : null,
+        };
+        using var response = await http.OpenStreamAsync(request, ct);
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        await foreach (var record in LogRecordReader.ReadAsync(stream, multiplexed: !container.Config.Tty, ct))
+        {
+            yield return record;
+        }
+    }
+
     public async Task<ContainerStats> GetStatsAsync(string id, CancellationToken ct = default)
     {
         var request = DockerRequest.Get($"containers/{id}/stats", new DockerQuery().Add("stream", false));

@@ -36,6 +36,13 @@ public interface IDockerContainers
     /// <summary>The container's output as lines, stdout and stderr told apart unless it has a TTY.</summary>
     IAsyncEnumerable<LogLine> GetLogsAsync(string id, LogsOptions options, CancellationToken ct = default);
 
+    /// <summary>
+    /// The container's log as the engine stores it, entry by entry with nanosecond timestamps: those at or after
+    /// <paramref name="sinceUnixNanos"/> (all when null), then, with <paramref name="follow"/>, new ones until the
+    /// container stops. What a collector that must resume exactly after the last entry it stored reads.
+    /// </summary>
+    IAsyncEnumerable<LogRecord> GetLogRecordsAsync(string id, long? sinceUnixNanos, bool follow, CancellationToken ct = default);
+
     /// <summary>One sample; the engine takes about a second to measure CPU use against.</summary>
     Task<ContainerStats> GetStatsAsync(string id, CancellationToken ct = default);
 
