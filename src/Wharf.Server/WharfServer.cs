@@ -5,9 +5,9 @@ using Wharf.Server.Auth;
 using Wharf.Server.Endpoints;
 using Wharf.Server.Errors;
 using Wharf.Server.Logging;
+using Wharf.Server.Logs;
 using Wharf.Server.Metrics;
 using Wharf.Server.Routing;
-using Wharf.Server.Logs;
 using Wharf.Server.Startup;
 
 namespace Wharf.Server;

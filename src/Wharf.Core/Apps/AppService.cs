@@ -4,8 +4,8 @@ using Wharf.Core.Auth;
 using Wharf.Core.Blobs;
 using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
-using Wharf.Core.Resources;
 using Wharf.Core.Logs;
+using Wharf.Core.Resources;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 

@@ -63,7 +63,7 @@ public sealed class LogsRestartDockerTests(ITestOutputHelper output)
     public async Task KillMinus9_ServerKilledWhileTheAppPrints_NoAcknowledgedLineIsLostOrRepeated()
     {
         var app = "lk" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await RoutedServerProcess.StartAsync();
         try
         {
             List<LogLineInfo> seen;
