@@ -68,7 +68,10 @@ _wharf_start_dockerd() {
   fi
   if ! pgrep -x dockerd >/dev/null 2>&1; then
     # fd 9 is ensure_docker's lock: a daemon that inherited it would hold the lock for its lifetime.
-    setsid nohup dockerd --host="unix://$WHARF_DOCKER_SOCKET" >"$WHARF_DOCKERD_LOG" 2>&1 </dev/null 9>&- &
+    # Every app gets a network of its own: the engine's default pools hold only about 30 networks, so give it
+    # room for 4096 (/24 each, from 10.192.0.0/12) before the tests or a real host run out.
+    setsid nohup dockerd --host="unix://$WHARF_DOCKER_SOCKET" --default-address-pool base=10.192.0.0/12,size=24 \
+      >"$WHARF_DOCKERD_LOG" 2>&1 </dev/null 9>&- &
   fi
   local deadline=$((SECONDS + WHARF_DOCKERD_TIMEOUT))
   until _wharf_docker_answers; do

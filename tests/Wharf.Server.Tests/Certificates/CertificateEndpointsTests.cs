@@ -121,9 +121,9 @@ public sealed class CertificateEndpointsTests : IDisposable
         var stored = Assert.Single(files, f => f.EndsWith(info.Thumbprint, StringComparison.Ordinal));
         Assert.Contains("BEGIN CERTIFICATE", await File.ReadAllTextAsync(stored), StringComparison.Ordinal);
         var keyLines = TestCertificates.KeyBodyLines(pem.PrivateKeyPem).ToList();
-        foreach (var file in files)
+        foreach (var (_, bytes) in DataFiles.Read(_server.DataDirectory))
         {
-            var text = await File.ReadAllTextAsync(file);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
             Assert.DoesNotContain("PRIVATE KEY", text, StringComparison.Ordinal);
             Assert.DoesNotContain(keyLines, line => text.Contains(line, StringComparison.Ordinal));
         }

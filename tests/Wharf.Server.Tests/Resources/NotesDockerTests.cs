@@ -116,8 +116,7 @@ public sealed class NotesDockerTests(ResourceDockerFixture docker) : IClassFixtu
     private static string? FileContaining(string directory, string secret)
     {
         var needle = Encoding.UTF8.GetBytes(secret);
-        return Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .FirstOrDefault(file => File.ReadAllBytes(file).AsSpan().IndexOf(needle) >= 0);
+        return DataFiles.Read(directory).Where(file => file.Bytes.AsSpan().IndexOf(needle) >= 0).Select(file => file.Path).FirstOrDefault();
     }
 
     /// <summary>The notes (from PostgreSQL) and the last one (from Redis) in one comparable line.</summary>
