@@ -12,13 +12,7 @@ namespace Wharf.Core.Apps;
 
 /// <summary>Creates, shows, lists and deletes apps.</summary>
 public sealed class AppService(
-    IStateStore state,
-    IBlobStore blobs,
-    IProcessRuntime runtime,
-    DeploymentDispatcher deployments,
-    AuditLog audit,
-    TimeProvider clock,
-    LogCollector? logs = null)
+    IStateStore state, IBlobStore blobs, IProcessRuntime runtime, DeploymentDispatcher deployments, AuditLog audit, TimeProvider clock, LogCollector? logs = null)
 {
     // How long deleting an app waits for its running deployment to notice the cancellation and clean up.
     private static readonly TimeSpan _deleteWait = TimeSpan.FromSeconds(30);
