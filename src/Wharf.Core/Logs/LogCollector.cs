@@ -160,6 +160,11 @@ public sealed class LogCollector(
         {
             LogCollectorLog.NotDrained(logger, processId, options.DrainTimeout);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The engine failing to answer must not keep the process from being removed: what is left stays unread.
+            LogCollectorLog.DrainFailed(logger, processId, e);
+        }
     }
 
     /// <summary>Stops following the app's processes, then deletes its log (the app was deleted).</summary>

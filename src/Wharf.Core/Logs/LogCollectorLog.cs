@@ -14,6 +14,9 @@ internal static partial class LogCollectorLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "The last lines of process {ProcessId} were not all stored within {Timeout}; it is removed anyway")]
     public static partial void NotDrained(ILogger logger, string processId, TimeSpan timeout);
 
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "The last lines of process {ProcessId} could not be read before its removal")]
+    public static partial void DrainFailed(ILogger logger, string processId, Exception exception);
+
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "The stored log position of process {ProcessId} of {App} is unreadable; its output is read again from the start")]
     public static partial void CursorUnreadable(ILogger logger, string processId, string app, Exception exception);
 

@@ -84,6 +84,7 @@ public sealed class LogsDockerTests(LogsDockerFixture docker, ITestOutputHelper 
         Assert.Contains(own, l => l is { Source: "stderr", Text: "fatal: DATABASE_URL is not set" });
         Assert.Contains(own, l => l is { Source: "stdout", Text: "booting" });
         Assert.Contains(own, l => l.Source == "event" && l.Text.StartsWith($"Deployment {deployment.Id} (deploy) failed: ", StringComparison.Ordinal));
+        Assert.Contains(own, l => l is { Source: "build", Process: "build-1", Text: "Build 1 succeeded" });
     }
 
     [Fact]
