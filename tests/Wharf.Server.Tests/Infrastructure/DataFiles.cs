@@ -17,17 +17,26 @@ public static class DataFiles
                 continue;
             }
 
-            byte[] bytes;
-            try
+            if (ReadIfStillThere(file) is { } bytes)
             {
-                bytes = File.ReadAllBytes(file);
+                yield return (file, bytes);
             }
-            catch (FileNotFoundException)
-            {
-                continue;
-            }
+        }
+    }
 
-            yield return (file, bytes);
+    /// <summary>The file's bytes, shared with whoever writes it; null when it vanished since it was listed.</summary>
+    private static byte[]? ReadIfStillThere(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
         }
     }
 }
