@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Wharf.Router.Forwarding;
 
 /// <summary>
-/// A backend connection that acknowledges what it receives at once (Linux TCP_QUICKACK, set again before every read,
-/// since the kernel drops it by itself). Many app servers write a response's headers and body in two small writes;
-/// with Nagle on their side and delayed ACKs on ours, the second write waits ~40 ms for an ACK on a kept-alive
+/// A backend connection that acknowledges what it receives at once while a response is still coming in (Linux
+/// TCP_QUICKACK, set again before every such read, since the kernel drops it by itself). Many app servers write a
+/// response's headers and body in two small writes; with Nagle on their side and delayed ACKs on ours, the second write waits ~40 ms for an ACK on a kept-alive
 /// connection. Measured through the router with examples/hello: 43 ms per request without, 1 ms with.
 /// </summary>
 internal sealed class QuickAckStream(Socket socket) : NetworkStream(socket, ownsSocket: true)
@@ -33,16 +34,60 @@ internal sealed class QuickAckStream(Socket socket) : NetworkStream(socket, owns
         }
     }
 
+    /// <summary>Whether the last read ended a whole response: then nothing more is owed an ACK until the next request.</summary>
+    private bool _answered = true;
+
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        QuickAck();
-        return base.ReadAsync(buffer, cancellationToken);
+        if (buffer.IsEmpty)
+        {
+            return base.ReadAsync(buffer, cancellationToken);
+        }
+
+        BeforeRead();
+        var read = base.ReadAsync(buffer, cancellationToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            return ObserveAsync(read, buffer);
+        }
+
+        var count = read.Result;
+        _answered = ResponseEnd.IsWhole(buffer.Span[..count]);
+        return new ValueTask<int>(count);
     }
 
     public override int Read(Span<byte> buffer)
     {
-        QuickAck();
-        return base.Read(buffer);
+        if (buffer.IsEmpty)
+        {
+            return base.Read(buffer);
+        }
+
+        BeforeRead();
+        var count = base.Read(buffer);
+        _answered = ResponseEnd.IsWhole(buffer[..count]);
+        return count;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ObserveAsync(ValueTask<int> read, Memory<byte> buffer)
+    {
+        var count = await read.ConfigureAwait(false);
+        _answered = ResponseEnd.IsWhole(buffer.Span[..count]);
+        return count;
+    }
+
+    /// <summary>
+    /// Quick ACKs go on only while a response is still coming in. One read that brought a whole response (the usual
+    /// small answer) owes no early ACK: the kernel sends it with the next request, sparing a system call and an ACK
+    /// packet per request (measured on two cores: about 5 µs of kernel time per proxied request).
+    /// </summary>
+    private void BeforeRead()
+    {
+        if (!_answered)
+        {
+            QuickAck();
+        }
     }
 
     private void QuickAck()
