@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Errors;
 using Wharf.Core.Routing;
+using Wharf.Storage.IO;
 
 namespace Wharf.Router.Routing;
 
 /// <summary>
 /// The last applied table on disk (<see cref="RouterOptions.TablePath"/>), so a restarted router serves at once.
-/// Written whole to a temporary file, flushed to disk and renamed over the old one: a crash leaves the old table or
-/// the new one, never half of one. Owner-only (0600), like the rest of the router's directory.
+/// Written whole to a temporary file, flushed to disk and renamed over the old one, the directory flushed too: a crash
+/// leaves the old table or the new one, never half of one, and a table once saved stays saved. Owner-only (0600), like the rest of the router's directory.
 /// </summary>
 internal sealed class RouteTableFile(RouterOptions options, ILogger<RouteTableFile> logger)
 {
@@ -42,49 +43,7 @@ internal sealed class RouteTableFile(RouterOptions options, ILogger<RouteTableFi
 
     public void Save(RouteTable table)
     {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-        }
-
-        var temporary = $"{Path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                create.UnixCreateMode = OwnerOnlyFile;
-            }
-
-            using (var stream = new FileStream(temporary, create))
-            {
-                JsonSerializer.Serialize(stream, table, RouterJsonContext.Indented.RouteTable);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, Path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The save's own error is the one worth reporting; a stray temporary file is harmless.
-        }
+        DurableFile.EnsureDirectory(System.IO.Path.GetDirectoryName(Path)!, OwnerOnlyDirectory);
+        DurableFile.WriteAtomic(Path, JsonSerializer.SerializeToUtf8Bytes(table, RouterJsonContext.Indented.RouteTable), OwnerOnlyFile, overwrite: true);
     }
 }

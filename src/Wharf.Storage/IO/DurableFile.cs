@@ -4,7 +4,7 @@ namespace Wharf.Storage.IO;
 /// Writes files so that, once a call returns, a crash leaves either the whole old file or the whole new one:
 /// write a temporary file in the same directory, fsync it, rename it over the target, fsync the directory.
 /// </summary>
-internal static class DurableFile
+public static class DurableFile
 {
     /// <summary>Temporary files start with this; blob keys may not have a segment starting with '.', so they never collide.</summary>
     public const string TempPrefix = ".tmp-";
