@@ -3,27 +3,62 @@ using Wharf.Core.Metrics;
 namespace Wharf.Router.Metrics;
 
 /// <summary>
-/// Every request counter cell of the router, one per (app, service, release), kept from the router's start: counters
-/// are cumulative, so a cell outlives its release leaving the table (a scrape still sees its last figures).
+/// Every request counter cell of the router, one per (app, service, release). Counters are cumulative, so a cell
+/// outlives its release leaving the table, for <see cref="Retention"/>: as long as the API server keeps request history
+/// (so `wharf metrics --since 1h` counts every request, and any scrape sees a release's last figures), yet not forever,
+/// so a long-lived router with many deploys does not grow one series per release without end.
 /// Cells are looked up when a table is applied, never per request.
 /// </summary>
 internal sealed class RequestMetrics
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<(string App, string Service, int Release), RequestMetricsCell> _cells = [];
+    /// <summary>How long a cell stays after the last table that used it.</summary>
+    public static readonly TimeSpan Retention = RequestHistory.Retention;
 
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string App, string Service, int Release), Entry> _cells = [];
+    private long _generation;
+
+    /// <summary>The cell of a release of a service, created when new; marks it used by the table being applied.</summary>
     public RequestMetricsCell Cell(string app, string service, int release)
     {
         lock (_gate)
         {
             var key = (app, service, release);
-            if (!_cells.TryGetValue(key, out var cell))
+            if (!_cells.TryGetValue(key, out var entry))
             {
-                cell = new RequestMetricsCell(app, service, release);
-                _cells.Add(key, cell);
+                entry = new Entry(new RequestMetricsCell(app, service, release));
+                _cells.Add(key, entry);
             }
 
-            return cell;
+            entry.Generation = _generation;
+            entry.AbsentSince = null;
+            return entry.Cell;
+        }
+    }
+
+    /// <summary>
+    /// Ends a table's application: cells it did not use start their retention (or go on with it), and cells unused
+    /// for longer than <see cref="Retention"/> are dropped.
+    /// </summary>
+    public void Sweep(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            foreach (var (key, entry) in _cells.ToArray())
+            {
+                if (entry.Generation == _generation)
+                {
+                    continue;
+                }
+
+                entry.AbsentSince ??= now;
+                if (now - entry.AbsentSince.Value >= Retention)
+                {
+                    _cells.Remove(key);
+                }
+            }
+
+            _generation++;
         }
     }
 
@@ -32,7 +67,7 @@ internal sealed class RequestMetrics
         RequestMetricsCell[] cells;
         lock (_gate)
         {
-            cells = [.. _cells.Values];
+            cells = [.. _cells.Values.Select(e => e.Cell)];
         }
 
         return [.. cells
@@ -40,5 +75,14 @@ internal sealed class RequestMetrics
             .ThenBy(c => c.Service, StringComparer.Ordinal)
             .ThenBy(c => c.Release)
             .Select(c => c.Snapshot())];
+    }
+
+    private sealed class Entry(RequestMetricsCell cell)
+    {
+        public RequestMetricsCell Cell { get; } = cell;
+
+        public long Generation { get; set; }
+
+        public DateTimeOffset? AbsentSince { get; set; }
     }
 }

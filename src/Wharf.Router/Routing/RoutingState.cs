@@ -96,6 +96,7 @@ internal sealed class RoutingState(RouterOptions options, TimeProvider time, ILo
                 }
             }
 
+            _metrics.Sweep(time.GetUtcNow());
             snapshot = new RoutingSnapshot(routes);
             _current = snapshot;
         }

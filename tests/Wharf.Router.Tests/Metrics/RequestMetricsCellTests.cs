@@ -81,6 +81,46 @@ public sealed class RequestMetricsCellTests
         Assert.Equal(2, metrics.Snapshot().Count);
     }
 
+    [Fact]
+    public void Sweep_ReleaseLeftTheTable_KeptForTheRetentionThenDropped()
+    {
+        var metrics = new RequestMetrics();
+        var start = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        metrics.Cell("shop", "web", 1).Record(200, 10, 1, 1);
+        metrics.Cell("shop", "web", 2);
+        metrics.Sweep(start);
+
+        // Release 2 replaces release 1: its cell stays, with its figures, until the retention has passed.
+        metrics.Cell("shop", "web", 2);
+        metrics.Sweep(start.AddMinutes(1));
+        metrics.Cell("shop", "web", 2);
+        metrics.Sweep(start.AddMinutes(1) + RequestMetrics.Retention - TimeSpan.FromSeconds(1));
+        Assert.Equal([1, 2], metrics.Snapshot().Select(c => c.Release));
+        Assert.Equal(1, metrics.Snapshot()[0].Requests);
+
+        metrics.Cell("shop", "web", 2);
+        metrics.Sweep(start.AddMinutes(1) + RequestMetrics.Retention);
+        Assert.Equal([2], metrics.Snapshot().Select(c => c.Release));
+    }
+
+    [Fact]
+    public void Sweep_ReleaseBackInTheTable_RetentionStartsAfresh()
+    {
+        var metrics = new RequestMetrics();
+        var start = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        metrics.Cell("shop", "web", 1);
+        metrics.Sweep(start);
+        metrics.Sweep(start.AddMinutes(10));
+
+        // Rolled back to release 1 before its cell was dropped: the same cell, and a later absence counts from then.
+        var cell = metrics.Cell("shop", "web", 1);
+        metrics.Sweep(start.AddMinutes(11));
+        metrics.Sweep(start.AddMinutes(12));
+        metrics.Sweep(start.AddMinutes(12) + RequestMetrics.Retention - TimeSpan.FromSeconds(1));
+
+        Assert.Same(cell, metrics.Cell("shop", "web", 1));
+    }
+
     private static long Ticks(double seconds) => (long)(seconds * Stopwatch.Frequency);
 
     private static int IndexOf(IReadOnlyList<double> bounds, double bound)
