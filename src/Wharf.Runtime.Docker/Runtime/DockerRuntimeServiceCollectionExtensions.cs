@@ -30,6 +30,7 @@ public static class DockerRuntimeServiceCollectionExtensions
         services.TryAddSingleton<IResourceRuntime>(sp => sp.GetRequiredService<DockerResourceRuntime>());
         services.TryAddSingleton<DockerImageBuilder>();
         services.TryAddSingleton<IImageBuilder>(sp => sp.GetRequiredService<DockerImageBuilder>());
+        services.TryAddSingleton<IImageStore, DockerImageStore>();
         services.TryAddSingleton<IProcessLogReader, DockerProcessLogReader>();
         return services;
     }

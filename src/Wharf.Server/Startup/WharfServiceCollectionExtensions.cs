@@ -12,6 +12,7 @@ using Wharf.Core.Releases;
 using Wharf.Core.Routing;
 using Wharf.Core.State;
 using Wharf.Runtime.Docker.Runtime;
+using Wharf.Server.Builds;
 using Wharf.Server.Deployments;
 using Wharf.Server.Processes;
 using Wharf.Server.Resources;
@@ -86,6 +87,8 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<DeploymentRecovery>();
         services.AddSingleton<DeploymentWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeploymentWorker>());
+        services.AddSingleton<ImagePruner>();
+        services.AddHostedService<ImagePruningService>();
         return services;
     }
 

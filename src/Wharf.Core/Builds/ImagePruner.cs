@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging;
+using Wharf.Core.Runtime;
+using Wharf.Core.State;
+
+namespace Wharf.Core.Builds;
+
+/// <summary>
+/// Keeps the engine's disk from filling with one image per deploy: per app, the images of its current release, of its
+/// newest <see cref="KeepReleases"/> releases (what `wharf releases rollback` can go back to) and of its newest
+/// <see cref="KeepBuilds"/> builds (one may be in progress, or built and not released yet) stay; every other build's
+/// image names are removed. Names of apps that no longer exist go too. A name a container still uses stays until it
+/// does not. Rolling back to a release whose image was removed fails naming the missing image: deploy its source again.
+/// </summary>
+public sealed partial class ImagePruner(IStateStore state, IImageStore images, ILogger<ImagePruner> logger)
+{
+    public const int KeepReleases = 10;
+    public const int KeepBuilds = 3;
+
+    /// <summary>Every image name Wharf gives starts with this (see Deployments.ImageTags).</summary>
+    public const string RepositoryPrefix = "wharf/";
+
+    // Far more than any app keeps: the lists must reach every build and release that can still have an image.
+    private const int ListLimit = 100_000;
+
+    /// <summary>Removes the image names no app needs; returns how many went.</summary>
+    public async Task<int> PruneAsync(CancellationToken ct = default)
+    {
+        var tags = await images.ListTagsAsync(RepositoryPrefix, ct);
+        if (tags.Count == 0)
+        {
+            return 0;
+        }
+
+        var apps = await state.Apps.ListAsync(ct);
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        var owned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var app in apps)
+        {
+            var builds = await state.Builds.ListAsync(app.Name, ListLimit, ct);
+            var releases = await state.Releases.ListAsync(app.Name, ListLimit, ct);
+            var kept = releases.Take(KeepReleases).Select(r => r.Build)
+                .Append(releases.FirstOrDefault(r => r.Version == app.CurrentRelease)?.Build)
+                .OfType<int>()
+                .Concat(builds.Take(KeepBuilds).Select(b => b.Number))
+                .ToHashSet();
+            foreach (var build in builds)
+            {
+                foreach (var image in build.Images.Values)
+                {
+                    owned.Add(image);
+                    if (kept.Contains(build.Number))
+                    {
+                        keep.Add(image);
+                    }
+                }
+            }
+        }
+
+        var removed = 0;
+        foreach (var tag in tags)
+        {
+            if (keep.Contains(tag) || (!owned.Contains(tag) && BelongsToAnApp(tag, apps)))
+            {
+                // A name no build lists yet but of an app that exists: a build in progress, or not recorded yet.
+                continue;
+            }
+
+            if (await images.RemoveTagAsync(tag, ct))
+            {
+                removed++;
+                ImageRemoved(tag);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Whether the name reads "wharf/APP-..." for an app that exists (app names may hold dashes, so any may match).</summary>
+    private static bool BelongsToAnApp(string tag, IReadOnlyList<Apps.App> apps) =>
+        apps.Any(a => tag.StartsWith($"{RepositoryPrefix}{a.Name}-", StringComparison.Ordinal));
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Removed the image name {Tag}: no release Wharf keeps uses it")]
+    private partial void ImageRemoved(string tag);
+}
