@@ -2,6 +2,7 @@ using Wharf.Core.Api;
 using Wharf.Core.Audit;
 using Wharf.Core.Auth;
 using Wharf.Core.Blobs;
+using Wharf.Core.Builds;
 using Wharf.Core.Deployments;
 using Wharf.Core.Errors;
 using Wharf.Core.Logs;
@@ -21,7 +22,8 @@ public sealed class AppService(
     AuditLog audit,
     TimeProvider clock,
     ResourceRemover? resources = null,
-    LogCollector? logs = null)
+    LogCollector? logs = null,
+    ImagePruner? images = null)
 {
     // How long deleting an app waits for its running deployment to notice the cancellation and clean up.
     private static readonly TimeSpan _deleteWait = TimeSpan.FromSeconds(30);
@@ -69,6 +71,9 @@ public sealed class AppService(
         }
 
         await runtime.RemoveAppAsync(name, ct);
+
+        // Read before the app's records go: they are what says which image names are the app's.
+        var imageNames = images is null ? [] : await images.NamesOfAsync(name, ct);
         if (!await state.Apps.DeleteAsync(name, ct))
         {
             throw NotFoundException.App(name);
@@ -82,6 +87,11 @@ public sealed class AppService(
         if (logs is not null)
         {
             await logs.DeleteAppAsync(name, ct);
+        }
+
+        if (images is not null)
+        {
+            await images.RemoveAsync(imageNames, ct);
         }
 
         await audit.RecordAsync(actor, AuditActions.AppsDelete, name, keepData ? "resource data kept" : null, ct);

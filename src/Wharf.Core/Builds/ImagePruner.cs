@@ -8,8 +8,10 @@ namespace Wharf.Core.Builds;
 /// Keeps the engine's disk from filling with one image per deploy: per app, the images of its current release, of its
 /// newest <see cref="KeepReleases"/> releases (what `wharf releases rollback` can go back to) and of its newest
 /// <see cref="KeepBuilds"/> builds (one may be in progress, or built and not released yet) stay; every other build's
-/// image names are removed. Names of apps that no longer exist go too. A name a container still uses stays until it
-/// does not. Rolling back to a release whose image was removed fails naming the missing image: deploy its source again.
+/// image names are removed. A deleted app's names go with it (<see cref="NamesOfAsync"/>, <see cref="RemoveAsync"/>).
+/// Only names the app's own build records list are touched: another Wharf server sharing the engine keeps its own.
+/// A name a container still uses stays until it does not. Rolling back to a release whose image was removed fails
+/// naming the missing image: deploy its source again.
 /// </summary>
 public sealed partial class ImagePruner(IStateStore state, IImageStore images, ILogger<ImagePruner> logger)
 {
@@ -45,7 +47,7 @@ public sealed partial class ImagePruner(IStateStore state, IImageStore images, I
                 .ToHashSet();
             foreach (var build in builds)
             {
-                foreach (var image in build.Images.Values)
+                foreach (var image in build.Images.Values.Where(i => IsOwnName(app.Name, i)))
                 {
                     owned.Add(image);
                     if (kept.Contains(build.Number))
@@ -56,28 +58,36 @@ public sealed partial class ImagePruner(IStateStore state, IImageStore images, I
             }
         }
 
-        var removed = 0;
-        foreach (var tag in tags)
-        {
-            if (keep.Contains(tag) || (!owned.Contains(tag) && BelongsToAnApp(tag, apps)))
-            {
-                // A name no build lists yet but of an app that exists: a build in progress, or not recorded yet.
-                continue;
-            }
+        return await RemoveAsync([.. tags.Where(t => owned.Contains(t) && !keep.Contains(t))], ct);
+    }
 
-            if (await images.RemoveTagAsync(tag, ct))
+    /// <summary>Every image name the app's builds list (read it before the app's records are deleted).</summary>
+    public async Task<IReadOnlyList<string>> NamesOfAsync(string app, CancellationToken ct = default) =>
+        [.. (await state.Builds.ListAsync(app, ListLimit, ct))
+            .SelectMany(b => b.Images.Values)
+            .Where(i => IsOwnName(app, i))
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Removes these names from the engine; returns how many went (one in use or gone already does not count).</summary>
+    public async Task<int> RemoveAsync(IReadOnlyList<string> names, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var removed = 0;
+        foreach (var name in names)
+        {
+            if (await images.RemoveTagAsync(name, ct))
             {
                 removed++;
-                ImageRemoved(tag);
+                ImageRemoved(name);
             }
         }
 
         return removed;
     }
 
-    /// <summary>Whether the name reads "wharf/APP-..." for an app that exists (app names may hold dashes, so any may match).</summary>
-    private static bool BelongsToAnApp(string tag, IReadOnlyList<Apps.App> apps) =>
-        apps.Any(a => tag.StartsWith($"{RepositoryPrefix}{a.Name}-", StringComparison.Ordinal));
+    /// <summary>"wharf/APP-...": a name Wharf gave one of the app's builds (a service may run another app's image by name).</summary>
+    private static bool IsOwnName(string app, string image) =>
+        image.StartsWith($"{RepositoryPrefix}{app}-", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Removed the image name {Tag}: no release Wharf keeps uses it")]
     private partial void ImageRemoved(string tag);

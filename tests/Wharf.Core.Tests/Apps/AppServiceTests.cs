@@ -1,5 +1,6 @@
 using Wharf.Core.Api;
 using Wharf.Core.Audit;
+using Wharf.Core.Builds;
 using Wharf.Core.Errors;
 using Wharf.Core.Tests.Fakes;
 
@@ -102,6 +103,25 @@ public sealed class AppServiceTests
         Assert.Empty(_core.State.EnvStore.All);
         var last = _core.State.AuditStore.All[^1];
         Assert.Equal(("alice", AuditActions.AppsDelete, "hello"), (last.Actor, last.Action, last.Target));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_Built_ItsImageNamesGoOthersStay()
+    {
+        await _core.CreateAppAsync("hello");
+        await _core.CreateAppAsync("hello2");
+        var at = DateTimeOffset.UnixEpoch;
+        foreach (var (app, image) in new[] { ("hello", "wharf/hello-web:1"), ("hello", "wharf/hello2-web:1"), ("hello2", "wharf/hello2-web:1") })
+        {
+            var number = await _core.State.Builds.LatestNumberAsync(app) + 1;
+            await _core.State.Builds.TryInsertAsync(new Build(app, number, BuildStatus.Succeeded, new Dictionary<string, string> { ["web"] = image }, null, null, at, at));
+            _core.Images.Tags.Add(image);
+        }
+
+        await _core.Apps.DeleteAsync(CoreHarness.Alice, "hello");
+
+        // hello's second build ran hello2's image by name: that name is hello2's, and stays.
+        Assert.Equal(["wharf/hello2-web:1"], _core.Images.Tags);
     }
 
     [Fact]

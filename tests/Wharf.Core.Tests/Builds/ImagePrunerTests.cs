@@ -44,17 +44,19 @@ public sealed class ImagePrunerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task PruneAsync_AppDeleted_ItsNamesGoOthersStay()
+    public async Task PruneAsync_NamesNoBuildOfThisServerLists_Untouched()
     {
-        await AddAppAsync("shop", builds: 2, current: 2);
-        _images.Tags.Add("wharf/gone-web:1");
-        _images.Tags.Add("wharf/gone-worker:7");
-        _images.Tags.Add("wharf/shop-admin-web:1"); // An app whose name starts like an existing one's is no orphan.
+        // Another Wharf server on the same engine (its apps unknown here), and images that are not Wharf's.
+        await AddAppAsync("shop", builds: 14, current: 14);
+        _images.Tags.Add("wharf/other-web:1");
+        _images.Tags.Add("wharf/shop-admin-web:1");
         _images.Tags.Add("debian:bookworm-slim");
 
         await Pruner().PruneAsync();
 
-        Assert.Equal(["debian:bookworm-slim", "wharf/shop-admin-web:1", "wharf/shop-web:1", "wharf/shop-web:2"], _images.Tags);
+        Assert.Equal(
+            ["debian:bookworm-slim", "wharf/other-web:1", "wharf/shop-admin-web:1", .. Enumerable.Range(5, 10).Select(n => $"wharf/shop-web:{n}").Order(StringComparer.Ordinal)],
+            _images.Tags);
     }
 
     [Fact]

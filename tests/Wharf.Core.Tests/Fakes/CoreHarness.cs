@@ -20,7 +20,7 @@ public sealed class CoreHarness
         Vault = new EnvVault(State, new EnvelopeCipher(Key));
         Rollouts = new InstantRolloutScheduler(State, Clock);
         Dispatcher = new DeploymentDispatcher(NullLogger<DeploymentDispatcher>.Instance);
-        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock);
+        Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock, images: new ImagePruner(State, Images, NullLogger<ImagePruner>.Instance));
         Releases = new ReleaseService(State, Vault, Rollouts, Audit, Clock);
         Config = new ConfigService(State, Vault, Releases, Locks, Audit, Clock);
         OtherServer = new ConfigService(State, Vault, Releases, new AppLocks(), Audit, Clock);
@@ -41,6 +41,9 @@ public sealed class CoreHarness
     public FakeClock Clock { get; } = new();
 
     public AppLocks Locks { get; } = new();
+
+    /// <summary>The engine's image names app deletion removes the app's from.</summary>
+    public FakeImageStore Images { get; } = new();
 
     /// <summary>The runtime app deletion removes processes from (rollout tests wire their own).</summary>
     public FakeProcessRuntime Runtime { get; } = new();
