@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -9,51 +8,20 @@ namespace Wharf.Router.Tests.Support;
 /// Nagle's algorithm on (as many app servers do): the body waits until the headers are acknowledged, so a client that
 /// delays its ACKs waits ~40 ms per response.
 /// </summary>
-public sealed class SplitWriteBackend : IDisposable
+public sealed class SplitWriteBackend() : RawTcpBackend("split-write")
 {
     private static readonly byte[] _head = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\n");
     private static readonly byte[] _body = Encoding.ASCII.GetBytes("split");
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
 
-    public SplitWriteBackend()
+    protected override Task ServeAsync(Socket socket)
     {
-        _listener.Start();
-        Address = $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-        Live = new FakeBackend(Address, "split-write");
-        _ = AcceptAsync();
-    }
-
-    public string Address { get; }
-
-    public FakeBackend Live { get; }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Dispose();
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        try
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                socket.NoDelay = false;
-                _ = ServeAsync(socket);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopped.
-        }
+        socket.NoDelay = false;
+        _ = AnswerAsync(socket);
+        return Task.CompletedTask;
     }
 
     /// <summary>Answers each request (a GET without a body: its head ends with an empty line) with the two writes.</summary>
-    private async Task ServeAsync(Socket socket)
+    private async Task AnswerAsync(Socket socket)
     {
         using (socket)
         {
@@ -61,9 +29,9 @@ public sealed class SplitWriteBackend : IDisposable
             var pending = new StringBuilder();
             try
             {
-                while (!_stop.IsCancellationRequested)
+                while (!Stopping.IsCancellationRequested)
                 {
-                    var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+                    var read = await socket.ReceiveAsync(buffer, SocketFlags.None, Stopping);
                     if (read == 0)
                     {
                         return;
@@ -74,8 +42,8 @@ public sealed class SplitWriteBackend : IDisposable
                     while ((end = pending.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)) >= 0)
                     {
                         pending.Remove(0, end + 4);
-                        await socket.SendAsync(_head, SocketFlags.None, _stop.Token);
-                        await socket.SendAsync(_body, SocketFlags.None, _stop.Token);
+                        await socket.SendAsync(_head, SocketFlags.None, Stopping);
+                        await socket.SendAsync(_body, SocketFlags.None, Stopping);
                     }
                 }
             }
