@@ -7,6 +7,7 @@ using Wharf.Router.Control;
 using Wharf.Router.Routing;
 using Wharf.Router.Tests.Health;
 using Wharf.Router.Tests.Routing;
+using Wharf.Router.Tests.Support;
 
 namespace Wharf.Router.Tests.Control;
 
@@ -18,12 +19,12 @@ public sealed class ControlApiTests : IAsyncLifetime
 
     private ControlTestHost Host { get; set; } = null!;
 
-    private TestBackend Backend { get; set; } = null!;
+    private ScriptedBackend Backend { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
         Host = await ControlTestHost.StartAsync(Data.Path);
-        Backend = await TestBackend.StartAsync();
+        Backend = await ScriptedBackend.StartAsync();
     }
 
     public async Task DisposeAsync()

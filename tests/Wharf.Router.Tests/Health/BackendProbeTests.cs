@@ -10,9 +10,9 @@ namespace Wharf.Router.Tests.Health;
 public sealed class BackendProbeTests : IAsyncLifetime
 {
     private BackendProbe Probe { get; } = new(TestRoutes.Options());
-    private TestBackend _backend = null!;
+    private ScriptedBackend _backend = null!;
 
-    public async Task InitializeAsync() => _backend = await TestBackend.StartAsync();
+    public async Task InitializeAsync() => _backend = await ScriptedBackend.StartAsync();
 
     public async Task DisposeAsync()
     {

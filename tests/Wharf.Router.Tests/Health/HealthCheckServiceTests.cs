@@ -4,6 +4,8 @@ using Wharf.Router.Health;
 using Wharf.Router.Routing;
 using Wharf.Router.Tests.Routing;
 
+using Wharf.Router.Tests.Support;
+
 namespace Wharf.Router.Tests.Health;
 
 /// <summary>The checker running for real against real HTTP backends, with short intervals.</summary>
@@ -19,7 +21,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     private RouteTableStore _store = null!;
     private BackendProbe Probe { get; set; } = null!;
     private HealthCheckService Checks { get; set; } = null!;
-    private TestBackend _backend = null!;
+    private ScriptedBackend _backend = null!;
 
     public async Task InitializeAsync()
     {
@@ -28,7 +30,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
         _store = new RouteTableStore(_state, new RouteTableFile(options, NullLogger<RouteTableFile>.Instance), NullLogger<RouteTableStore>.Instance);
         Probe = new BackendProbe(options);
         Checks = new HealthCheckService(_store, _state, Probe, TimeProvider.System, NullLogger<HealthCheckService>.Instance);
-        _backend = await TestBackend.StartAsync();
+        _backend = await ScriptedBackend.StartAsync();
         await Checks.StartAsync(CancellationToken.None);
     }
 
@@ -105,7 +107,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _backend.Requests >= 1, "a first check");
 
         await _backend.DisposeAsync();
-        _backend = await TestBackend.StartAsync();
+        _backend = await ScriptedBackend.StartAsync();
 
         await Eventually.TrueAsync(() => !backend.IsPickable, "the stopped backend to leave rotation");
         Assert.Equal("connection refused", backend.ToStatus().Reason);
