@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Wharf.Core.Metrics;
 using Wharf.Core.Routing;
+using Wharf.Core.Runtime;
 using Wharf.Router.Health;
 using Wharf.Router.Routing;
 
@@ -39,7 +40,7 @@ public sealed class RouterControlClient : IRouterControl, IRouterMetrics, IDispo
         RequestTimeout = requestTimeout;
         _http = new HttpClient(new SocketsHttpHandler
         {
-            ConnectCallback = (_, ct) => ConnectAsync(socketPath, ct),
+            ConnectCallback = (_, ct) => UnixSocket.ConnectStreamAsync(socketPath, ct),
             ConnectTimeout = ConnectTimeout,
             UseProxy = false,
             AllowAutoRedirect = false,
@@ -207,20 +208,5 @@ public sealed class RouterControlClient : IRouterControl, IRouterMetrics, IDispo
         }
 
         return string.IsNullOrWhiteSpace(body) ? response.ReasonPhrase ?? "no reason given" : body.Trim();
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(string socketPath, CancellationToken ct)
-    {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Wharf.Core.Runtime;
 
 namespace Wharf.Runtime.Docker.Engine.Http;
 
@@ -20,10 +21,9 @@ internal static class HijackRequest
     /// <summary>The upgraded connection, or a <see cref="DockerEngineException"/> when the engine said no.</summary>
     public static async Task<HijackedStream> SendAsync(string socketPath, string pathAndQuery, byte[] body, string operation, CancellationToken ct)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var socket = await UnixSocket.ConnectAsync(socketPath, ct);
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
             var head = $"POST /{pathAndQuery} HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n" +
                 $"Content-Type: application/json\r\nContent-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n\r\n";
             await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, ct);

@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using Wharf.Core.Runtime;
 
 namespace Wharf.Runtime.Docker.Engine.Http;
 
@@ -7,26 +7,11 @@ internal static class UnixSocketHandler
 {
     public static SocketsHttpHandler Create(string socketPath) => new()
     {
-        ConnectCallback = (_, ct) => ConnectAsync(socketPath, ct),
+        ConnectCallback = (_, ct) => UnixSocket.ConnectStreamAsync(socketPath, ct),
         // Streams (logs, events) hold a connection each; the engine serves them all on one socket.
         MaxConnectionsPerServer = int.MaxValue,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         UseProxy = false,
         AllowAutoRedirect = false,
     };
-
-    private static async ValueTask<Stream> ConnectAsync(string socketPath, CancellationToken ct)
-    {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 }
