@@ -78,6 +78,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<RolloutPlanner>();
         services.AddSingleton<ProcessReadiness>();
         services.AddSingleton<OldProcessStopper>();
+        services.AddSingleton<RollingRollout>();
         services.AddSingleton<RolloutService>();
         services.AddSingleton<BuildCache>();
         services.AddSingleton<DeployBuilder>();
@@ -102,6 +103,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<ReadyProcesses>();
         services.AddSingleton<DrainingProcesses>();
+        services.AddSingleton<JoiningProcesses>();
         services.AddSingleton<RouteTableBuilder>();
         services.AddSingleton<RouterSync>();
         services.AddSingleton<ProcessDrainer>();
