@@ -94,6 +94,49 @@ public sealed class RollingRolloutTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelAsync_InStepTwo_TakesTheJoinedOutRemovesAllNewAndKeepsTheOldReleaseCurrent()
+    {
+        await DeployFourAsync(Surge50);
+        var behaviour = _h.Runtime.Behaviour;
+        var release2 = 0;
+        _h.Runtime.Behaviour = spec => spec.Release == 2 && Interlocked.Increment(ref release2) > 2
+            ? FakeProcessBehaviour.Runs with { Listens = false }
+            : behaviour(spec);
+        var second = await _h.StartDeployAsync(Surge50, ("app.py", "v2"));
+        await DeploymentHarness.EventuallyAsync(() => _h.Running(2).Count == 4, "step two's processes run");
+
+        var cancelled = await _h.Deployments.CancelAsync(DeploymentHarness.Alice, DeploymentHarness.App, second.Id);
+        await _h.WaitAsync(second.Id);
+
+        Assert.Equal(("cancelled", 1), (cancelled.Status, await _h.CurrentReleaseAsync()));
+        Assert.Empty(_h.Running(2));
+        Assert.Equal(2, _h.Running(1).Count);
+        Assert.All(Backends(_h.Routing.Router.Last!), b => Assert.Equal(1, b.Release));
+        Assert.Equal(0, _h.Routing.Joining.Count);
+    }
+
+    [Fact]
+    public async Task Deploy_LaterServiceFailsAfterARolledOne_TakesTheRolledOutOfRotationAndSaysTheReconcilerRestoresIt()
+    {
+        const string twoServices = Surge50 + "  worker:\n    build: .\n";
+        await DeployFourAsync(twoServices);
+        _h.Runtime.Behaviour = spec => spec is { Release: 2, Service: "worker" } ? FakeProcessBehaviour.Exits(1, "no queue") : FakeProcessBehaviour.Runs;
+
+        var failed = await _h.DeployAsync(twoServices, ("app.py", "v2"));
+
+        Assert.Equal(("failed", 1), (failed.Status, await _h.CurrentReleaseAsync()));
+        Assert.Empty(_h.Running(2));
+        Assert.DoesNotContain(Backends(_h.Routing.Router.Last!), b => b.Release == 2);
+        var log = await _h.LogAsync(failed.Id);
+        Assert.Contains("Taking 4 new processes of release 2 out of rotation again", log);
+        Assert.Contains(log, l => l.StartsWith("4 old processes of release 1 were stopped during the rollout", StringComparison.Ordinal));
+
+        await NewReconciler().ReconcileAppAsync(DeploymentHarness.App);
+
+        Assert.Equal(4, _h.Running(1).Count(p => p.Service == "web"));
+    }
+
+    [Fact]
     public async Task Deploy_FourWebsDefaultBounds_OneSwapAndNoTableHoldsBothReleases()
     {
         await DeployFourAsync(DeploymentHarness.WebManifest);
@@ -119,7 +162,7 @@ public sealed class RollingRolloutTests : IDisposable
         await _h.CreateAppAsync();
         await _h.State.Formation.SetAsync(DeploymentHarness.App, new Dictionary<string, int> { ["web"] = 4 });
         Assert.Equal("succeeded", (await _h.DeployAsync(manifest)).Status);
-        Assert.Equal(4, _h.Running(1).Count);
+        Assert.Equal(4, _h.Running(1).Count(p => p.Service == "web"));
         _h.Runtime.Behaviour = _ =>
         {
             var running = _h.Runtime.Running("web").Count + 1;
