@@ -30,6 +30,19 @@ public sealed class RollingRollout(
         ArgumentNullException.ThrowIfNull(log);
         var (app, name, bounds) = (request.Plan.Release.App, request.Service.Name, request.Bounds);
         var count = bounds.Count;
+        var known = request.Started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var old = (await runtime.ListAsync(app, ct))
+            .Where(p => p is { Kind: ProcessKind.Service, State: ProcessState.Running } && p.Service == name && !known.Contains(p.Id))
+            .OrderBy(p => p.CreatedAt)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        if (old.Count == 0)
+        {
+            // Nothing to replace (a first deploy, a service new or scaled up from 0): the count fits within the bounds.
+            await StartAndWaitAsync(request, [], count, log);
+            return;
+        }
+
         if (bounds.Nudged)
         {
             RollingLog.Nudged(logger, app, name);
@@ -39,12 +52,6 @@ public sealed class RollingRollout(
         RollingLog.Rolling(logger, app, name, request.Plan.Release.Version, count, bounds.Surge, bounds.Unavailable);
         await log.WriteAsync(
             $"{name}: rolling in steps: at most {bounds.MaximumRunning} processes running, at least {bounds.MinimumInRotation} in rotation");
-        var known = request.Started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var old = (await runtime.ListAsync(app, ct))
-            .Where(p => p is { Kind: ProcessKind.Service, State: ProcessState.Running } && p.Service == name && !known.Contains(p.Id))
-            .OrderBy(p => p.CreatedAt)
-            .ThenBy(p => p.Id, StringComparer.Ordinal)
-            .ToList();
         var fresh = new List<RuntimeProcess>();
         while (fresh.Count < count || old.Count > 0)
         {
@@ -56,25 +63,15 @@ public sealed class RollingRollout(
                 await RetireAsync(request, old, first, log);
             }
 
-            var batch = new List<RuntimeProcess>();
             var room = Math.Min(count - fresh.Count, bounds.MaximumRunning - old.Count - fresh.Count);
-            for (var i = 0; i < room; i++)
-            {
-                var number = fresh.Count + batch.Count + 1;
-                await log.WriteAsync($"Starting {name} ({number} of {count}) from {request.Image} ...");
-                var process = await request.Start(number);
-                request.Started.Add(process);
-                batch.Add(process);
-            }
-
-            if (batch.Count == 0 && first <= 0)
+            if (room <= 0 && first <= 0)
             {
                 throw new InvalidOperationException($"Rolling {name} made no progress: {fresh.Count} new and {old.Count} old processes with bounds {bounds}.");
             }
 
-            if (batch.Count > 0)
+            if (room > 0)
             {
-                await request.Wait(batch);
+                var batch = await StartAndWaitAsync(request, fresh, room, log);
                 fresh.AddRange(batch);
                 await JoinAsync(batch, log);
             }
@@ -126,6 +123,23 @@ public sealed class RollingRollout(
                 $"{Processes(retired.Count, "old")} of release {releases} {(retired.Count == 1 ? "was" : "were")} stopped during the rollout: "
                 + "the current release stays current, and the reconciler starts its processes again up to the formation's count");
         }
+    }
+
+    /// <summary>Starts <paramref name="how"/> many new processes (numbered after <paramref name="fresh"/>) and waits until all are ready.</summary>
+    private static async Task<List<RuntimeProcess>> StartAndWaitAsync(RollingRequest request, List<RuntimeProcess> fresh, int how, LiveLog log)
+    {
+        var batch = new List<RuntimeProcess>();
+        for (var i = 0; i < how; i++)
+        {
+            var number = fresh.Count + batch.Count + 1;
+            await log.WriteAsync($"Starting {request.Service.Name} ({number} of {request.Bounds.Count}) from {request.Image} ...");
+            var process = await request.Start(number);
+            request.Started.Add(process);
+            batch.Add(process);
+        }
+
+        await request.Wait(batch);
+        return batch;
     }
 
     private async Task JoinAsync(List<RuntimeProcess> batch, LiveLog log)

@@ -137,6 +137,38 @@ public sealed class RollingRolloutTests : IDisposable
     }
 
     [Fact]
+    public async Task PromoteAsync_OlderReleaseWithMaximum150_RollsBackInStepsToo()
+    {
+        await DeployFourAsync(Surge50);
+        Assert.Equal("succeeded", (await _h.DeployAsync(Surge50, ("app.py", "v2"))).Status);
+        _peak = 0;
+
+        var promoted = await _h.Deployments.PromoteAsync(DeploymentHarness.Alice, DeploymentHarness.App, 1);
+        var done = await _h.WaitAsync(promoted.Id);
+
+        Assert.Equal(("succeeded", 1), (done.Status, await _h.CurrentReleaseAsync()));
+        Assert.Equal((4, 0), (_h.Running(1).Count, _h.Running(2).Count));
+        Assert.Equal(6, _peak);
+        Assert.Contains("web: 2 of 4 new processes in rotation; 2 old ones draining; 2 old still serving", await _h.LogAsync(done.Id));
+    }
+
+    [Fact]
+    public async Task Deploy_BoundsAllowNoProgress_UsesOneExtraProcessAndSaysSo()
+    {
+        const string tight = DeploymentHarness.WebManifest + "\n    deployment:\n      maximum: 110\n";
+        await DeployFourAsync(tight);
+
+        var done = await _h.DeployAsync(tight, ("app.py", "v2"));
+
+        Assert.Equal(("succeeded", 2), (done.Status, await _h.CurrentReleaseAsync()));
+        Assert.Equal(5, _peak);
+        var log = await _h.LogAsync(done.Id);
+        Assert.Contains("web: its deployment bounds allow no progress (no process above the count, none out of rotation), so one extra process is used", log);
+        Assert.Contains("web: 1 of 4 new processes in rotation; 1 old one draining; 3 old still serving", log);
+        Assert.Contains("web: 4 of 4 new processes in rotation; 1 old one draining", log);
+    }
+
+    [Fact]
     public async Task Deploy_FourWebsDefaultBounds_OneSwapAndNoTableHoldsBothReleases()
     {
         await DeployFourAsync(DeploymentHarness.WebManifest);
@@ -161,8 +193,10 @@ public sealed class RollingRolloutTests : IDisposable
     {
         await _h.CreateAppAsync();
         await _h.State.Formation.SetAsync(DeploymentHarness.App, new Dictionary<string, int> { ["web"] = 4 });
-        Assert.Equal("succeeded", (await _h.DeployAsync(manifest)).Status);
+        var first = await _h.DeployAsync(manifest);
+        Assert.Equal("succeeded", first.Status);
         Assert.Equal(4, _h.Running(1).Count(p => p.Service == "web"));
+        Assert.DoesNotContain(await _h.LogAsync(first.Id), l => l.Contains("rolling in steps", StringComparison.Ordinal));
         _h.Runtime.Behaviour = _ =>
         {
             var running = _h.Runtime.Running("web").Count + 1;
