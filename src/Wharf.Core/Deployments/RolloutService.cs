@@ -17,7 +17,9 @@ namespace Wharf.Core.Deployments;
 /// the app's other service processes (behind the rollout, each within its grace). On any failure (or cancellation)
 /// it removes what it started and leaves the rest as it was: the new processes never reach the router, since their
 /// release never became current. The caller holds the app's lock, so the reconciler stays away meanwhile.
-/// One-off and timer processes are never touched.
+/// One-off and timer processes are never touched. A service whose <c>deployment</c> bounds forbid starting all its
+/// new processes at once is rolled in steps by <see cref="RollingRollout"/> instead (its new processes join the
+/// rotation next to the old ones, which it stops as it goes).
 /// </summary>
 public sealed class RolloutService(
     IStateStore state,
@@ -25,6 +27,7 @@ public sealed class RolloutService(
     IProcessRuntime runtime,
     ProcessReadiness readiness,
     OldProcessStopper stopper,
+    RollingRollout rolling,
     ReadyProcesses ready,
     RouterSync router,
     ILogger<RolloutService> logger,
@@ -41,16 +44,18 @@ public sealed class RolloutService(
         // Resources first: a service must find its database when it starts. A failure here has started nothing.
         var links = resources is null ? ResourceLink.None : await resources.EnsureAsync(release.App, plan.Manifest, plan.Env, log, ct);
         var started = new List<RuntimeProcess>();
+        var retired = new List<RuntimeProcess>();
         try
         {
             foreach (var service in plan.Manifest.Services.Values)
             {
-                await StartServiceAsync(plan, links, service, desired[service.Name], started, log, ct);
+                await StartServiceAsync(plan, links, service, desired[service.Name], started, retired, log, ct);
             }
         }
         catch (Exception e)
         {
             DeploymentLog.RolloutAborted(logger, release.App, release.Version, e is OperationCanceledException);
+            await rolling.AbortAsync(plan, started, retired, log);
             await stopper.RemoveNewAsync(started, log);
             throw;
         }
@@ -59,6 +64,7 @@ public sealed class RolloutService(
         ready.AddRange(started.Select(p => p.Id));
         var previous = (await state.Apps.GetAsync(release.App, CancellationToken.None))?.CurrentRelease;
         await state.Apps.SetCurrentReleaseAsync(release.App, release.Version, CancellationToken.None);
+        rolling.Complete(started);
         await log.WriteAsync($"Release {release.Version} is now current");
         DeploymentLog.ReleaseCurrent(logger, release.App, release.Version);
         await SwapAsync(release, replacing: previous is not null, log);
@@ -87,7 +93,7 @@ public sealed class RolloutService(
     }
 
     private async Task StartServiceAsync(
-        RolloutPlan plan, IReadOnlyDictionary<string, ResourceLink> links, ServiceManifest service, int count, List<RuntimeProcess> started, LiveLog log, CancellationToken ct)
+        RolloutPlan plan, IReadOnlyDictionary<string, ResourceLink> links, ServiceManifest service, int count, List<RuntimeProcess> started, List<RuntimeProcess> retired, LiveLog log, CancellationToken ct)
     {
         if (count <= 0)
         {
@@ -109,6 +115,14 @@ public sealed class RolloutService(
         {
             // Two of a singleton must never run at once, so the old one goes first (the reconciler restarts it on failure).
             await stopper.StopServiceAsync(plan, service, log);
+        }
+        else if (RollingBounds.For(service.Deployment, count) is { AllAtOnce: false } bounds)
+        {
+            await rolling.RollAsync(
+                new RollingRequest(plan, service, spec.Image, bounds, i => StartAsync(spec, service, i, count, ct), ps => WaitAllAsync(ps, service, log, ct), started, retired),
+                log,
+                ct);
+            return;
         }
 
         var mine = new List<RuntimeProcess>();

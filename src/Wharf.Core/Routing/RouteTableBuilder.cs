@@ -10,7 +10,8 @@ namespace Wharf.Core.Routing;
 /// <summary>
 /// Builds the whole route table from state and the runtime: per app with a current release, one route per
 /// service with a port that is not <c>internal</c>; its backends are the running processes of that release and
-/// service, less those being drained. Sorted throughout, so equal states give equal tables.
+/// service, less those being drained, plus those of a rolling rollout's release that joined it
+/// (<see cref="JoiningProcesses"/>). Sorted throughout, so equal states give equal tables.
 /// </summary>
 public sealed class RouteTableBuilder(
     IStateStore state,
@@ -18,6 +19,7 @@ public sealed class RouteTableBuilder(
     IProcessRuntime runtime,
     ReadyProcesses ready,
     DrainingProcesses draining,
+    JoiningProcesses joining,
     RoutingOptions options)
 {
     // A release never changes, so neither do its routes: reading one (and decrypting its config) once is enough.
@@ -28,15 +30,20 @@ public sealed class RouteTableBuilder(
         // Taken before the listing: an id marked while it is read is not pruned for being absent from it.
         var readyMark = ready.Mark;
         var drainingMark = draining.Mark;
+        var joiningMark = joining.Mark;
         var apps = await state.Apps.ListAsync(ct);
         var processes = await runtime.ListAsync(null, ct);
         var running = processes.Where(p => p.State == ProcessState.Running).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         ready.Prune(running, readyMark);
         draining.Prune(running, drainingMark);
+        joining.Prune(running, joiningMark);
 
         var candidates = processes
             .Where(p => p is { Kind: ProcessKind.Service, State: ProcessState.Running, Address: not null })
             .ToLookup(p => (p.App, p.Service, p.Release));
+        var joiners = processes
+            .Where(p => p is { Kind: ProcessKind.Service, State: ProcessState.Running, Address: not null } && joining.Contains(p.Id))
+            .ToLookup(p => (p.App, p.Service));
         var routes = new List<Route>();
         var current = new HashSet<(string, int)>();
         foreach (var app in apps)
@@ -54,6 +61,7 @@ public sealed class RouteTableBuilder(
                     Backends =
                     [
                         .. candidates[(app.Name, route.Service, version)]
+                            .Concat(joiners[(app.Name, route.Service)].Where(p => p.Release != version))
                             .Where(p => !draining.Contains(p.Id))
                             .OrderBy(p => p.Id, StringComparer.Ordinal)
                             .Select(p => new RouteBackend(p.Id, p.Address!, p.Release, ready.Contains(p.Id))),

@@ -79,6 +79,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<RolloutPlanner>();
         services.AddSingleton<ProcessReadiness>();
         services.AddSingleton<OldProcessStopper>();
+        services.AddSingleton<RollingRollout>();
         services.AddSingleton<RolloutService>();
         services.AddSingleton<BuildCache>();
         services.AddSingleton<DeployBuilder>();
@@ -105,6 +106,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<ReadyProcesses>();
         services.AddSingleton<DrainingProcesses>();
+        services.AddSingleton<JoiningProcesses>();
         services.AddSingleton<RouteTableBuilder>();
         services.AddSingleton<RouterSync>();
         services.AddSingleton<ProcessDrainer>();

@@ -68,6 +68,7 @@ public sealed class DeploymentHarness : IDisposable
             Runtime,
             new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock),
             new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance),
+            new RollingRollout(Runtime, Routing.Drainer, Routing.Sync, Routing.Ready, Routing.Joining, Options, NullLogger<RollingRollout>.Instance),
             Routing.Ready,
             Routing.Sync,
             NullLogger<RolloutService>.Instance,

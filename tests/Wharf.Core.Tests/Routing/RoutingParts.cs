@@ -13,7 +13,7 @@ public sealed class RoutingParts : IDisposable
     public RoutingParts(IStateStore state, EnvVault vault, IProcessRuntime runtime, TimeProvider clock, RoutingOptions? options = null)
     {
         Options = options ?? new RoutingOptions();
-        Builder = new RouteTableBuilder(state, new ReleaseSnapshotLoader(state, vault), runtime, Ready, Draining, Options);
+        Builder = new RouteTableBuilder(state, new ReleaseSnapshotLoader(state, vault), runtime, Ready, Draining, Joining, Options);
         Sync = new RouterSync(Builder, Router, Draining, Options, clock, Log);
         Drainer = new ProcessDrainer(Router);
     }
@@ -27,6 +27,8 @@ public sealed class RoutingParts : IDisposable
     public ReadyProcesses Ready { get; } = new();
 
     public DrainingProcesses Draining { get; } = new();
+
+    public JoiningProcesses Joining { get; } = new();
 
     public ListLogger<RouterSync> Log { get; } = new();
 
