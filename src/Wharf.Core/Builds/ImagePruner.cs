@@ -89,6 +89,6 @@ public sealed partial class ImagePruner(IStateStore state, IImageStore images, I
     private static bool IsOwnName(string app, string image) =>
         image.StartsWith($"{RepositoryPrefix}{app}-", StringComparison.Ordinal);
 
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Removed the image name {Tag}: no release Wharf keeps uses it")]
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Removed the image name {Tag}: no release Wharf keeps uses it")]
     private partial void ImageRemoved(string tag);
 }
