@@ -20,6 +20,7 @@ public sealed class RollingRollout(
     RouterSync router,
     ReadyProcesses ready,
     JoiningProcesses joining,
+    RollingRestore restore,
     DeploymentOptions options,
     ILogger<RollingRollout> logger)
 {
@@ -98,8 +99,10 @@ public sealed class RollingRollout(
     }
 
     /// <summary>
-    /// After a failed rollout, before its new processes are removed: takes those that were in rotation out again
-    /// and lets them finish their requests, and says that the reconciler restores the old processes it stopped.
+    /// After a failed rollout, before its new processes are removed: first starts the current release's processes
+    /// again in place of those it stopped and puts them in rotation (<see cref="RollingRestore"/>), only then takes
+    /// the new ones that were in rotation out again and lets them finish their requests. So a service never goes
+    /// without a ready process while the rollout is undone, even when it was rolled fully before a later one failed.
     /// </summary>
     public async Task AbortAsync(RolloutPlan plan, IReadOnlyList<RuntimeProcess> started, IReadOnlyList<RuntimeProcess> retired, LiveLog log)
     {
@@ -107,6 +110,7 @@ public sealed class RollingRollout(
         ArgumentNullException.ThrowIfNull(started);
         ArgumentNullException.ThrowIfNull(retired);
         ArgumentNullException.ThrowIfNull(log);
+        await restore.RestoreAsync(plan.Release.App, retired, log);
         var joined = started.Where(p => joining.Contains(p.Id)).ToList();
         joining.RemoveRange(started.Select(p => p.Id));
         if (joined.Count > 0)
@@ -114,14 +118,6 @@ public sealed class RollingRollout(
             await log.WriteAsync($"Taking {Processes(joined.Count, "new")} of release {plan.Release.Version} out of rotation again");
             await SyncAsync(log);
             await Task.WhenAll(joined.Select(p => drainer.DrainAsync(p, GraceOf(plan, p.Service))));
-        }
-
-        if (retired.Count > 0)
-        {
-            var releases = string.Join(", ", retired.Select(p => p.Release).Distinct().Order());
-            await log.WriteAsync(
-                $"{Processes(retired.Count, "old")} of release {releases} {(retired.Count == 1 ? "was" : "were")} stopped during the rollout: "
-                + "the current release stays current, and the reconciler starts its processes again up to the formation's count");
         }
     }
 

@@ -79,6 +79,7 @@ public static class WharfServiceCollectionExtensions
         services.AddSingleton<RolloutPlanner>();
         services.AddSingleton<ProcessReadiness>();
         services.AddSingleton<OldProcessStopper>();
+        services.AddSingleton<RollingRestore>();
         services.AddSingleton<RollingRollout>();
         services.AddSingleton<RolloutService>();
         services.AddSingleton<BuildCache>();

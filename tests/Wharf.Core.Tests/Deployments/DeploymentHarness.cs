@@ -62,13 +62,16 @@ public sealed class DeploymentHarness : IDisposable
         Linker = new ResourceLinker(State, resourceVault);
         Apps = new AppService(State, Blobs, Runtime, Dispatcher, Audit, Clock, new ResourceRemover(Resources, ResourceTimeouts, NullLogger<ResourceRemover>.Instance));
         Routing = new RoutingParts(State, Vault, Runtime, Clock);
+        var planner = new RolloutPlanner(State, Vault);
+        var readiness = new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock);
+        var restore = new RollingRestore(State, planner, Runtime, readiness, Routing.Ready, Routing.Sync, Options, NullLogger<RollingRestore>.Instance, Linker);
         var rollouts = new RolloutService(
             State,
-            new RolloutPlanner(State, Vault),
+            planner,
             Runtime,
-            new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock),
+            readiness,
             new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance),
-            new RollingRollout(Runtime, Routing.Drainer, Routing.Sync, Routing.Ready, Routing.Joining, Options, NullLogger<RollingRollout>.Instance),
+            new RollingRollout(Runtime, Routing.Drainer, Routing.Sync, Routing.Ready, Routing.Joining, restore, Options, NullLogger<RollingRollout>.Instance),
             Routing.Ready,
             Routing.Sync,
             NullLogger<RolloutService>.Instance,

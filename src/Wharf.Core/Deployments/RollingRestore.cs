@@ -1,0 +1,169 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Wharf.Core.Errors;
+using Wharf.Core.Processes;
+using Wharf.Core.Resources;
+using Wharf.Core.Routing;
+using Wharf.Core.Runtime;
+using Wharf.Core.State;
+
+namespace Wharf.Core.Deployments;
+
+/// <summary>
+/// After a rolling rollout failed, before its new processes leave the rotation: per service, starts again as many
+/// processes of the current release as the rollout stopped (with the spec the reconciler would give them), waits
+/// until they are ready and puts them in rotation, so a service rolled fully or in part never goes without its
+/// capacity while the new ones are removed. What does not come back is said in the deploy's log and left to the
+/// reconciler; every wait has a deadline, and the new processes are removed all the same.
+/// </summary>
+/// <param name="resources">Links the app's resources into the specs; null only where no resource is ever provisioned (tests).</param>
+public sealed class RollingRestore(
+    IStateStore state,
+    RolloutPlanner planner,
+    IProcessRuntime runtime,
+    ProcessReadiness readiness,
+    ReadyProcesses ready,
+    RouterSync router,
+    DeploymentOptions options,
+    ILogger<RollingRestore> logger,
+    ResourceLinker? resources = null)
+{
+    /// <summary>Starts the current release's processes again in place of <paramref name="retired"/>; returns once they serve or could not.</summary>
+    public async Task RestoreAsync(string app, IReadOnlyList<RuntimeProcess> retired, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(retired);
+        ArgumentNullException.ThrowIfNull(log);
+        if (retired.Count == 0)
+        {
+            return;
+        }
+
+        var services = retired.GroupBy(p => p.Service).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (Name: g.Key, Count: g.Count())).ToList();
+        (RolloutPlan Plan, IReadOnlyDictionary<string, ResourceLink> Links) current;
+        try
+        {
+            using var deadline = new CancellationTokenSource(options.StopTimeout);
+            current = await PlanCurrentAsync(app, deadline.Token);
+        }
+        catch (Exception e)
+        {
+            RollingLog.NotPlanned(logger, app, e);
+            await log.WriteAsync(
+                $"The processes stopped during the rollout could not be started again ({Reason(e, $"no answer within {Seconds(options.StopTimeout)} s")}): the new ones are removed all the same, "
+                + "and the reconciler starts the current release's processes again up to the formation's count");
+            return;
+        }
+
+        var restored = await Task.WhenAll(services.Select(s => RestoreServiceAsync(current.Plan, current.Links, s.Name, s.Count, log)));
+        var back = restored.SelectMany(r => r.Ready).ToList();
+        if (back.Count == 0)
+        {
+            return;
+        }
+
+        ready.AddRange(back.Select(p => p.Id));
+        try
+        {
+            await router.SyncAsync(force: true, CancellationToken.None);
+        }
+        catch (RouterSyncException e)
+        {
+            await log.WriteAsync($"{e.Message}; the router gets the old processes once it answers");
+        }
+
+        foreach (var (service, processes, wanted) in restored.Where(r => r.Ready.Count > 0))
+        {
+            var release = current.Plan.Release.Version.ToString(CultureInfo.InvariantCulture);
+            await log.WriteAsync(processes.Count == wanted
+                ? $"{service}: {Processes(wanted)} of release {release} in rotation again"
+                : $"{service}: {processes.Count} of {Processes(wanted)} of release {release} in rotation again");
+        }
+    }
+
+    /// <summary>The current release's plan and resource links, as a rollout of it (or the reconciler) would start its processes.</summary>
+    private async Task<(RolloutPlan, IReadOnlyDictionary<string, ResourceLink>)> PlanCurrentAsync(string app, CancellationToken ct)
+    {
+        var version = (await state.Apps.GetAsync(app, ct))?.CurrentRelease
+            ?? throw new DeploymentFailedException($"app '{app}' has no current release");
+        var release = await state.Releases.GetAsync(app, version, ct)
+            ?? throw new DeploymentFailedException($"release {version} of app '{app}' does not exist");
+        var plan = await planner.PlanAsync(release, ct);
+        var links = resources is null ? ResourceLink.None : await resources.LinksAsync(app, plan.Manifest, ct);
+        return (plan, links);
+    }
+
+    /// <summary>Starts <paramref name="count"/> processes of the service and waits for each (in parallel, within one deadline).</summary>
+    private async Task<(string Service, List<RuntimeProcess> Ready, int Wanted)> RestoreServiceAsync(
+        RolloutPlan plan, IReadOnlyDictionary<string, ResourceLink> links, string service, int count, LiveLog log)
+    {
+        var release = plan.Release.Version;
+        var limit = options.RolloutTimeout + options.StopTimeout;
+        RollingLog.Restoring(logger, plan.Release.App, service, count, release);
+        await log.WriteAsync($"{service}: starting {Processes(count)} of release {release} again before the new ones are removed");
+        ProcessSpec spec;
+        try
+        {
+            spec = ProcessSpecFactory.Create(plan.Release, service, plan.Env, plan.Manifest, plan.Images, resources: links);
+        }
+        catch (WharfValidationException e)
+        {
+            return await NotBackAsync(plan, service, count, [], [e.Message], log);
+        }
+
+        var definition = plan.Manifest.Services[service];
+        limit += definition.Health.Grace;
+        using var deadline = new CancellationTokenSource(limit);
+        var started = new List<RuntimeProcess>();
+        var failures = new List<string>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                started.Add(await runtime.StartAsync(spec, deadline.Token));
+            }
+        }
+        catch (Exception e)
+        {
+            failures.Add(Reason(e, $"not started within {Seconds(limit)} s"));
+        }
+
+        var waits = started.Select(async p =>
+        {
+            try
+            {
+                return await readiness.WaitAsync(p, definition, log, deadline.Token);
+            }
+            catch (Exception e)
+            {
+                lock (failures)
+                {
+                    failures.Add(Reason(e, $"{service} ({p.Id}) not ready within {Seconds(limit)} s"));
+                }
+
+                return null;
+            }
+        });
+        var back = (await Task.WhenAll(waits)).OfType<RuntimeProcess>().ToList();
+        return failures.Count == 0 ? (service, back, count) : await NotBackAsync(plan, service, count, back, failures, log);
+    }
+
+    private async Task<(string Service, List<RuntimeProcess> Ready, int Wanted)> NotBackAsync(
+        RolloutPlan plan, string service, int count, List<RuntimeProcess> back, List<string> failures, LiveLog log)
+    {
+        var release = plan.Release.Version;
+        RollingLog.NotRestored(logger, plan.Release.App, service, release);
+        await log.WriteAsync($"{service}: release {release} did not come back: {failures[0]}");
+        await log.WriteAsync(
+            $"{service}: the new processes are removed all the same; the reconciler starts the processes of release {release} again up to the formation's count");
+        return (service, back, count);
+    }
+
+    /// <summary>The exception's sentence without its last full stop, or <paramref name="late"/> when a deadline passed.</summary>
+    private static string Reason(Exception e, string late) => e is OperationCanceledException ? late : e.Message.TrimEnd('.');
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Processes(int count) =>
+        count == 1 ? "1 process" : $"{count.ToString(CultureInfo.InvariantCulture)} processes";
+}
