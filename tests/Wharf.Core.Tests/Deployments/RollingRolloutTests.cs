@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Wharf.Core.Processes;
 using Wharf.Core.Routing;
 using Wharf.Core.Tests.Fakes;
@@ -12,6 +14,7 @@ public sealed class RollingRolloutTests : IDisposable
     private const string StopFirst = DeploymentHarness.WebManifest + "\n    deployment:\n      minimum: 50\n      maximum: 100\n";
 
     private readonly DeploymentHarness _h = new();
+    private readonly ConcurrentQueue<IReadOnlyList<string>> _oldStarts = new();
     private int _peak;
 
     [Fact]
@@ -62,9 +65,11 @@ public sealed class RollingRolloutTests : IDisposable
     }
 
     [Fact]
-    public async Task Deploy_NewProcessExitsInStepTwo_RemovesTheNewOnesLeavesTheOldReleaseCurrentAndOnlyOldInTheTable()
+    public async Task Deploy_NewProcessExitsInStepTwo_StartsTheTwoStoppedOldOnesAgainBeforeRemovingTheNewAndKeepsFourInRotation()
     {
         await DeployFourAsync(Surge50);
+        var old = _h.Running(1).Select(p => p.Id).ToHashSet();
+        var tablesBefore = _h.Routing.Router.Tables.Count;
         var behaviour = _h.Runtime.Behaviour;
         var release2 = 0;
         _h.Runtime.Behaviour = spec => spec.Release == 2 && Interlocked.Increment(ref release2) == 4
@@ -76,27 +81,61 @@ public sealed class RollingRolloutTests : IDisposable
         Assert.Equal(("failed", 1), (failed.Status, await _h.CurrentReleaseAsync()));
         Assert.Matches(@"^web \([0-9a-f]{12}\) exited with code 1 before listening on port 5000\. Its last line:\ncannot open database$", failed.Error);
         Assert.Empty(_h.Running(2));
-        Assert.Equal(2, _h.Running(1).Count);
+        Assert.Equal(4, _h.Running(1).Count);
+        AssertOldStartedAgainBeforeAnyNewStopped(old, expected: 2);
+        var tables = _h.Routing.Router.Tables.Skip(tablesBefore).Select(Backends).ToList();
+        Assert.All(tables, t => Assert.True(t.Count(b => b.Ready) >= 4, Describe(t)));
+        Assert.Contains(tables, t => t.Count(b => b.Release == 1 && b.Ready) == 4 && t.Count(b => b.Release == 2) == 2);
         var last = Backends(_h.Routing.Router.Last!);
         Assert.Equal(_h.Running(1).Select(p => p.Id).Order(), last.Select(b => b.ProcessId).Order());
+        Assert.All(last, b => Assert.True(b.Ready));
         Assert.Equal(0, _h.Routing.Joining.Count);
-        var log = await _h.LogAsync(failed.Id);
+        var log = (await _h.LogAsync(failed.Id)).ToList();
         Assert.Contains("web: 2 of 4 new processes in rotation; 2 old ones draining; 2 old still serving", log);
-        Assert.Contains("Taking 2 new processes of release 2 out of rotation again", log);
-        Assert.Contains(
-            "2 old processes of release 1 were stopped during the rollout: the current release stays current, and the reconciler starts its processes again up to the formation's count",
-            log);
+        var starting = log.IndexOf("web: starting 2 processes of release 1 again before the new ones are removed");
+        var back = log.IndexOf("web: 2 processes of release 1 in rotation again");
+        var taking = log.IndexOf("Taking 2 new processes of release 2 out of rotation again");
+        Assert.True(starting > 0 && back > starting && taking > back, string.Join('\n', log));
 
+        var starts = _h.Runtime.Started.Count;
         await NewReconciler().ReconcileAppAsync(DeploymentHarness.App);
 
         Assert.Equal(4, _h.Running(1).Count);
-        Assert.Empty(_h.Running(2));
+        Assert.Equal(starts, _h.Runtime.Started.Count);
     }
 
     [Fact]
-    public async Task CancelAsync_InStepTwo_TakesTheJoinedOutRemovesAllNewAndKeepsTheOldReleaseCurrent()
+    public async Task Deploy_Minimum50FailsInStepTwo_StartsAllFourStoppedOldOnesAgainAndNeverLeavesFewerThanTwoInRotation()
+    {
+        await DeployFourAsync(StopFirst);
+        var old = _h.Running(1).Select(p => p.Id).ToHashSet();
+        var tablesBefore = _h.Routing.Router.Tables.Count;
+        var behaviour = _h.Runtime.Behaviour;
+        var release2 = 0;
+        _h.Runtime.Behaviour = spec => spec.Release == 2 && Interlocked.Increment(ref release2) == 3
+            ? FakeProcessBehaviour.Exits(1, "cannot open database")
+            : behaviour(spec);
+
+        var failed = await _h.DeployAsync(StopFirst, ("app.py", "v2"));
+
+        Assert.Equal(("failed", 1), (failed.Status, await _h.CurrentReleaseAsync()));
+        Assert.Equal((4, 0), (_h.Running(1).Count, _h.Running(2).Count));
+        AssertOldStartedAgainBeforeAnyNewStopped(old, expected: 4);
+        var tables = _h.Routing.Router.Tables.Skip(tablesBefore).Select(Backends).ToList();
+        Assert.All(tables, t => Assert.True(t.Count(b => b.Ready) >= 2, Describe(t)));
+        Assert.Contains(tables, t => !t.Any(b => b.Release == 1));
+        Assert.All(Backends(_h.Routing.Router.Last!), b => Assert.Equal((1, true), (b.Release, b.Ready)));
+        var log = await _h.LogAsync(failed.Id);
+        Assert.Contains("web: starting 4 processes of release 1 again before the new ones are removed", log);
+        Assert.Contains("web: 4 processes of release 1 in rotation again", log);
+    }
+
+    [Fact]
+    public async Task CancelAsync_InStepTwo_StartsTheStoppedOldOnesAgainThenRemovesAllNewAndKeepsTheOldReleaseCurrent()
     {
         await DeployFourAsync(Surge50);
+        var old = _h.Running(1).Select(p => p.Id).ToHashSet();
+        var tablesBefore = _h.Routing.Router.Tables.Count;
         var behaviour = _h.Runtime.Behaviour;
         var release2 = 0;
         _h.Runtime.Behaviour = spec => spec.Release == 2 && Interlocked.Increment(ref release2) > 2
@@ -110,30 +149,94 @@ public sealed class RollingRolloutTests : IDisposable
 
         Assert.Equal(("cancelled", 1), (cancelled.Status, await _h.CurrentReleaseAsync()));
         Assert.Empty(_h.Running(2));
-        Assert.Equal(2, _h.Running(1).Count);
-        Assert.All(Backends(_h.Routing.Router.Last!), b => Assert.Equal(1, b.Release));
+        Assert.Equal(4, _h.Running(1).Count);
+        AssertOldStartedAgainBeforeAnyNewStopped(old, expected: 2);
+        var tables = _h.Routing.Router.Tables.Skip(tablesBefore).Select(Backends).ToList();
+        Assert.All(tables, t => Assert.True(t.Count(b => b.Ready) >= 4, Describe(t)));
+        Assert.All(Backends(_h.Routing.Router.Last!), b => Assert.Equal((1, true), (b.Release, b.Ready)));
         Assert.Equal(0, _h.Routing.Joining.Count);
     }
 
     [Fact]
-    public async Task Deploy_LaterServiceFailsAfterARolledOne_TakesTheRolledOutOfRotationAndSaysTheReconcilerRestoresIt()
+    public async Task Deploy_LaterServiceFailsAfterARolledOne_StartsAllFourOldWebsAgainBeforeTakingTheNewOnesOut()
     {
         const string twoServices = Surge50 + "  worker:\n    build: .\n";
         await DeployFourAsync(twoServices);
-        _h.Runtime.Behaviour = spec => spec is { Release: 2, Service: "worker" } ? FakeProcessBehaviour.Exits(1, "no queue") : FakeProcessBehaviour.Runs;
+        var old = _h.Running(1).Select(p => p.Id).ToHashSet();
+        var tablesBefore = _h.Routing.Router.Tables.Count;
+        var behaviour = _h.Runtime.Behaviour;
+        _h.Runtime.Behaviour = spec => spec is { Release: 2, Service: "worker" } ? FakeProcessBehaviour.Exits(1, "no queue") : behaviour(spec);
 
         var failed = await _h.DeployAsync(twoServices, ("app.py", "v2"));
 
         Assert.Equal(("failed", 1), (failed.Status, await _h.CurrentReleaseAsync()));
         Assert.Empty(_h.Running(2));
-        Assert.DoesNotContain(Backends(_h.Routing.Router.Last!), b => b.Release == 2);
-        var log = await _h.LogAsync(failed.Id);
-        Assert.Contains("Taking 4 new processes of release 2 out of rotation again", log);
-        Assert.Contains(log, l => l.StartsWith("4 old processes of release 1 were stopped during the rollout", StringComparison.Ordinal));
-
-        await NewReconciler().ReconcileAppAsync(DeploymentHarness.App);
-
         Assert.Equal(4, _h.Running(1).Count(p => p.Service == "web"));
+        AssertOldStartedAgainBeforeAnyNewStopped(old, expected: 4);
+        var tables = _h.Routing.Router.Tables.Skip(tablesBefore).Select(Backends).ToList();
+        Assert.All(tables, t => Assert.True(t.Count(b => b.Ready) >= 4, Describe(t)));
+        Assert.Contains(tables, t => !t.Any(b => b.Release == 1));
+        Assert.Contains(tables, t => t.Count(b => b.Release == 1 && b.Ready) == 4 && t.Count(b => b.Release == 2) == 4);
+        Assert.All(Backends(_h.Routing.Router.Last!), b => Assert.Equal((1, true), (b.Release, b.Ready)));
+        var log = (await _h.LogAsync(failed.Id)).ToList();
+        var back = log.IndexOf("web: 4 processes of release 1 in rotation again");
+        Assert.True(back > 0 && log.IndexOf("Taking 4 new processes of release 2 out of rotation again") > back, string.Join('\n', log));
+    }
+
+    [Fact]
+    public async Task Deploy_OldReleaseExitsWhenStartedAgain_StillRemovesTheNewOnesAndSaysWhy()
+    {
+        await DeployFourAsync(Surge50);
+        var behaviour = _h.Runtime.Behaviour;
+        var release2 = 0;
+        _h.Runtime.Behaviour = spec => spec.Release switch
+        {
+            1 => FakeProcessBehaviour.Exits(1, "config volume is gone"),
+            2 when Interlocked.Increment(ref release2) == 4 => FakeProcessBehaviour.Exits(1, "cannot open database"),
+            _ => behaviour(spec),
+        };
+
+        var failed = await _h.DeployAsync(Surge50, ("app.py", "v2"));
+
+        Assert.Equal(("failed", 1), (failed.Status, await _h.CurrentReleaseAsync()));
+        Assert.EndsWith("cannot open database", failed.Error, StringComparison.Ordinal);
+        Assert.Empty(_h.Running(2));
+        Assert.Equal(2, _h.Running(1).Count);
+        Assert.All(Backends(_h.Routing.Router.Last!), b => Assert.Equal((1, true), (b.Release, b.Ready)));
+        Assert.Equal(0, _h.Routing.Joining.Count);
+        var log = (await _h.LogAsync(failed.Id)).ToList();
+        var notBack = log.FindIndex(l => Regex.IsMatch(l, @"^web: release 1 did not come back: web \([0-9a-f]{12}\) exited with code 1 before listening on port 5000\. Its last line:$"));
+        Assert.True(notBack > 0, string.Join('\n', log));
+        Assert.Equal("config volume is gone", log[notBack + 1]);
+        Assert.Equal(
+            "web: the new processes are removed all the same; the reconciler starts the processes of release 1 again up to the formation's count",
+            log[notBack + 2]);
+        Assert.True(log.IndexOf("Removing 4 processes this rollout started") > notBack, string.Join('\n', log));
+        Assert.DoesNotContain("web: 2 processes of release 1 in rotation again", log);
+    }
+
+    [Fact]
+    public async Task Deploy_OldReleaseNeverListensWhenStartedAgain_GivesUpAtItsDeadlineAndRemovesTheNewOnes()
+    {
+        const string quick = Surge50 + "    health:\n      grace: 0s\n";
+        await DeployFourAsync(quick);
+        var behaviour = _h.Runtime.Behaviour;
+        var release2 = 0;
+        _h.Runtime.Behaviour = spec => spec.Release switch
+        {
+            1 => FakeProcessBehaviour.Runs with { Listens = false },
+            2 when Interlocked.Increment(ref release2) == 4 => FakeProcessBehaviour.Exits(1, "cannot open database"),
+            _ => behaviour(spec),
+        };
+
+        var failed = await _h.DeployAsync(quick, ("app.py", "v2"));
+
+        Assert.Equal(("failed", 1), (failed.Status, await _h.CurrentReleaseAsync()));
+        Assert.Empty(_h.Running(2));
+        Assert.Equal(0, _h.Routing.Joining.Count);
+        var log = await _h.LogAsync(failed.Id);
+        Assert.Contains(log, l => Regex.IsMatch(l, @"^web: release 1 did not come back: web \([0-9a-f]{12}\) did not listen on port 5000 within 5 s"));
+        Assert.Contains("Removing 4 processes this rollout started", log);
     }
 
     [Fact]
@@ -185,6 +288,20 @@ public sealed class RollingRolloutTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
+    private static string Describe(List<RouteBackend> backends) =>
+        "web backends: " + string.Join(", ", backends.Select(b => $"{b.ProcessId} (release {b.Release}{(b.Ready ? ", ready" : "")})"));
+
+    /// <summary>
+    /// Asserts that the failed rollout started <paramref name="expected"/> processes of release 1 again, each before any
+    /// new process was stopped, and that the new ones were stopped afterwards.
+    /// </summary>
+    private void AssertOldStartedAgainBeforeAnyNewStopped(HashSet<string> old, int expected)
+    {
+        Assert.Equal(expected, _oldStarts.Count);
+        Assert.All(_oldStarts, stoppedThen => Assert.DoesNotContain(stoppedThen, id => !old.Contains(id)));
+        Assert.Contains(_h.Runtime.Stopped, id => !old.Contains(id));
+    }
+
     private static List<RouteBackend> Backends(RouteTable table) =>
         [.. table.Routes.Where(r => r.App == DeploymentHarness.App && r.Service == "web").SelectMany(r => r.Backends)];
 
@@ -197,10 +314,16 @@ public sealed class RollingRolloutTests : IDisposable
         Assert.Equal("succeeded", first.Status);
         Assert.Equal(4, _h.Running(1).Count(p => p.Service == "web"));
         Assert.DoesNotContain(await _h.LogAsync(first.Id), l => l.Contains("rolling in steps", StringComparison.Ordinal));
-        _h.Runtime.Behaviour = _ =>
+        _h.Runtime.Behaviour = spec =>
         {
             var running = _h.Runtime.Running("web").Count + 1;
             _peak = Math.Max(_peak, running);
+            if (spec.Release == 1)
+            {
+                // What had been stopped when a process of the old release started again.
+                _oldStarts.Enqueue(_h.Runtime.Stopped);
+            }
+
             return FakeProcessBehaviour.Runs;
         };
     }
