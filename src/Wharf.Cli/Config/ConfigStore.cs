@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wharf.Cli.Client;
 
 namespace Wharf.Cli.Config;
 
@@ -30,7 +31,7 @@ internal sealed class ConfigStore(string path)
 
         try
         {
-            return JsonSerializer.Deserialize<CliConfig>(File.ReadAllText(path), JsonSerializerOptions.Web) ?? CliConfig.Empty;
+            return JsonSerializer.Deserialize(File.ReadAllText(path), ApiJsonContext.Default.CliConfig) ?? CliConfig.Empty;
         }
         catch (JsonException e)
         {

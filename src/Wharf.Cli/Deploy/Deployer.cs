@@ -43,7 +43,7 @@ internal sealed class Deployer(CliContext context)
         }
 
         var ignore = DockerIgnore.Load(directory, AlwaysSent.For(check.FileName, check.Manifest));
-        using var packed = await ContextPacker.PackToFileAsync(directory, ignore, ct);
+        using var packed = ContextPacker.PackToFile(directory, ignore, ct);
         using var client = await connecting;
         var shown = Display(directory) is "." ? directory : Display(directory);
         context.WriteLine($"Packed {shown}: {packed.Files} files, {Formats.Bytes(packed.Length)}, {packed.Digest[..19]}");
