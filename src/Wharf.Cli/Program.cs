@@ -2,6 +2,7 @@ using Wharf.Cli;
 using Wharf.Cli.Config;
 using Wharf.Cli.Output;
 
+ClientRuntime.Configure(args);
 var environment = CliEnvironment.FromProcess();
 var interactive = !Console.IsInputRedirected;
 var context = new CliContext(
