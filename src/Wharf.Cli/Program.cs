@@ -6,13 +6,14 @@ ClientRuntime.Configure(args);
 var environment = CliEnvironment.FromProcess();
 var interactive = !Console.IsInputRedirected;
 var context = new CliContext(
-    ConsoleFactory.Create(Console.Out, Console.IsOutputRedirected, interactive),
-    ConsoleFactory.Create(Console.Error, Console.IsErrorRedirected, interactive),
+    new CliOutput(Console.Out, Console.IsOutputRedirected, interactive),
+    new CliOutput(Console.Error, Console.IsErrorRedirected, interactive),
     environment,
     ConfigStore.ForEnvironment(environment));
 try
 {
-    return await new CliApplication(context).RunAsync(args);
+    var code = await new CliApplication(context).RunAsync(args);
+    return code;
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

@@ -1,17 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Wharf.Cli.Config;
 using Wharf.Core.Api;
 
 namespace Wharf.Cli.Client;
 
 /// <summary>
-/// Source-generated JSON metadata for what every deploy reads (config, app, deployment, problem details): the
+/// Source-generated JSON metadata for what every deploy reads (app, deployment, problem details): the
 /// reflection serializer emits and compiles code for each type on first use, which a short-lived CLI process pays
 /// for on every run. Other types still go through reflection (<see cref="ApiJson.Options"/> falls back to it).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(CliConfig))]
 [JsonSerializable(typeof(AppInfo))]
 [JsonSerializable(typeof(DeploymentInfo))]
 [JsonSerializable(typeof(WhoAmI))]
