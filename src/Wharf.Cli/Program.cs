@@ -12,8 +12,7 @@ var context = new CliContext(
     ConfigStore.ForEnvironment(environment));
 try
 {
-    var code = await new CliApplication(context).RunAsync(args);
-    return code;
+    return await new CliApplication(context).RunAsync(args);
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {
