@@ -25,8 +25,8 @@ internal sealed class CliApplication(CliContext context)
 
         var invocation = new InvocationConfiguration
         {
-            Output = context.Out.Profile.Out.Writer,
-            Error = context.Error.Profile.Out.Writer,
+            Output = context.OutWriter,
+            Error = context.ErrorWriter,
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
         };

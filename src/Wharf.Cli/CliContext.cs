@@ -2,15 +2,25 @@ using System.Text.Json;
 using Spectre.Console;
 using Wharf.Cli.Client;
 using Wharf.Cli.Config;
+using Wharf.Cli.Output;
 
 namespace Wharf.Cli;
 
 /// <summary>What every command needs: the two consoles, the environment, the config, and one error policy.</summary>
-internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnvironment environment, ConfigStore config)
+internal sealed class CliContext(CliOutput output, CliOutput error, CliEnvironment environment, ConfigStore config)
 {
-    public IAnsiConsole Out => output;
+    public IAnsiConsole Out => output.Console;
 
-    public IAnsiConsole Error => error;
+    public IAnsiConsole Error => error.Console;
+
+    /// <summary>Standard output as it is: for lines and streams written without Spectre.</summary>
+    public TextWriter OutWriter => output.Writer;
+
+    /// <summary>Standard error as it is.</summary>
+    public TextWriter ErrorWriter => error.Writer;
+
+    /// <inheritdoc cref="CliOutput.IsLiveTerminal"/>
+    public bool OutIsLiveTerminal => output.IsLiveTerminal;
 
     public CliEnvironment Environment => environment;
 
@@ -36,7 +46,7 @@ internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnv
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var (message, code) = ErrorMessages.Describe(e);
-            error.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+            error.Console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
             return code;
         }
     }
@@ -44,7 +54,7 @@ internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnv
     /// <summary>Writes the DTO as the API's JSON, bypassing Spectre so nothing is wrapped or styled.</summary>
     public int WriteJson<T>(T value)
     {
-        var writer = output.Profile.Out.Writer;
+        var writer = output.Writer;
         writer.WriteLine(JsonSerializer.Serialize(value, CliJson.Indented));
         writer.Flush();
         return ExitCodes.Ok;
@@ -53,14 +63,14 @@ internal sealed class CliContext(IAnsiConsole output, IAnsiConsole error, CliEnv
     /// <summary>Writes a line to stderr exactly as given (no markup, no wrapping).</summary>
     public void WriteErrorLine(string text)
     {
-        error.Profile.Out.Writer.WriteLine(text);
-        error.Profile.Out.Writer.Flush();
+        error.Writer.WriteLine(text);
+        error.Writer.Flush();
     }
 
     /// <summary>Writes text exactly as given, for lines scripts grep (no markup, no wrapping).</summary>
     public void WriteLine(string text)
     {
-        output.Profile.Out.Writer.WriteLine(text);
-        output.Profile.Out.Writer.Flush();
+        output.Writer.WriteLine(text);
+        output.Writer.Flush();
     }
 }

@@ -2,11 +2,12 @@ using Wharf.Cli;
 using Wharf.Cli.Config;
 using Wharf.Cli.Output;
 
+ClientRuntime.Configure(args);
 var environment = CliEnvironment.FromProcess();
 var interactive = !Console.IsInputRedirected;
 var context = new CliContext(
-    ConsoleFactory.Create(Console.Out, Console.IsOutputRedirected, interactive),
-    ConsoleFactory.Create(Console.Error, Console.IsErrorRedirected, interactive),
+    new CliOutput(Console.Out, Console.IsOutputRedirected, interactive),
+    new CliOutput(Console.Error, Console.IsErrorRedirected, interactive),
     environment,
     ConfigStore.ForEnvironment(environment));
 try

@@ -15,7 +15,7 @@ internal static class ProblemReader
         {
             try
             {
-                problem = await response.Content.ReadFromJsonAsync<ProblemDetailsBody>(JsonSerializerOptions.Web, ct);
+                problem = await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.ProblemDetailsBody, ct);
             }
             catch (JsonException)
             {

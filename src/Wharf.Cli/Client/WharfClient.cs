@@ -37,6 +37,10 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
     public Task<AppInfo> GetAppAsync(string app, CancellationToken ct) =>
         transport.SendAsync<AppInfo>(HttpMethod.Get, AppPath(app), null, ct);
 
+    /// <summary>Fails as <see cref="GetAppAsync"/> does when the app does not exist; does not read its answer.</summary>
+    public Task RequireAppAsync(string app, CancellationToken ct) =>
+        transport.SendAsync(HttpMethod.Get, AppPath(app), null, ct);
+
     public Task DeleteAppAsync(string app, CancellationToken ct) =>
         transport.SendAsync(HttpMethod.Delete, AppPath(app), null, ct);
 

@@ -36,7 +36,7 @@ internal sealed class CheckCommand : Command
             return ExitCodes.Ok;
         }
 
-        var errors = _context.Error.Profile.Out.Writer;
+        var errors = _context.ErrorWriter;
         foreach (var error in loaded.Errors)
         {
             errors.WriteLine((error with { File = Display(error.File) }).ToString());

@@ -30,13 +30,64 @@ internal sealed class ConfigStore(string path)
 
         try
         {
-            return JsonSerializer.Deserialize<CliConfig>(File.ReadAllText(path), JsonSerializerOptions.Web) ?? CliConfig.Empty;
+            return Parse(File.ReadAllBytes(path));
         }
         catch (JsonException e)
         {
             throw new CliException($"The config file {path} is not valid JSON ({e.Message}); run `wharf login` to rewrite it.");
         }
     }
+
+    /// <summary>
+    /// Reads the two fields by hand (names in any case, other fields ignored, like the serializer with the API's web
+    /// defaults): every command reads this file first, and the serializer's set-up costs a fresh process more than the
+    /// whole file is worth.
+    /// </summary>
+    internal static CliConfig Parse(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Null)
+        {
+            return CliConfig.Empty;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"it holds {Describe(root.ValueKind)}, not an object");
+        }
+
+        string? url = null;
+        string? token = null;
+        foreach (var field in root.EnumerateObject())
+        {
+            if (field.Name.Equals(nameof(CliConfig.Url), StringComparison.OrdinalIgnoreCase))
+            {
+                url = Text(field);
+            }
+            else if (field.Name.Equals(nameof(CliConfig.Token), StringComparison.OrdinalIgnoreCase))
+            {
+                token = Text(field);
+            }
+        }
+
+        return new CliConfig(url, token);
+    }
+
+    private static string? Text(JsonProperty field) => field.Value.ValueKind switch
+    {
+        JsonValueKind.String => field.Value.GetString(),
+        JsonValueKind.Null => null,
+        _ => throw new JsonException($"\"{field.Name}\" is {Describe(field.Value.ValueKind)}, not a string"),
+    };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "a " + kind.ToString().ToLowerInvariant(),
+    };
 
     public void Save(CliConfig config)
     {

@@ -14,19 +14,23 @@ internal static class ContextPacker
     public static readonly DateTimeOffset FixedTime = DateTimeOffset.UnixEpoch.AddDays(1);
 
     /// <summary>Packs <paramref name="directory"/> into a new temporary file and measures it.</summary>
-    public static async Task<PackedContext> PackToFileAsync(string directory, DockerIgnore ignore, CancellationToken ct)
+    /// <remarks>
+    /// Synchronous on purpose: a deploy packs a few files on its way to the server, and the async file and tar paths
+    /// cost a fresh CLI process more in start-up (code compiled on first use) than the I/O they overlap.
+    /// </remarks>
+    public static PackedContext PackToFile(string directory, DockerIgnore ignore, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"wharf-context-{Guid.NewGuid():N}.tar");
         try
         {
             int files;
-            await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+            using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920))
             {
-                files = await PackAsync(directory, ignore, output, ct);
+                files = Pack(directory, ignore, output, ct);
             }
 
-            await using var input = File.OpenRead(path);
-            var hash = await SHA256.HashDataAsync(input, ct);
+            using var input = File.OpenRead(path);
+            var hash = SHA256.HashData(input);
             return new PackedContext(path, input.Length, "sha256:" + Convert.ToHexStringLower(hash), files);
         }
         catch
@@ -37,16 +41,13 @@ internal static class ContextPacker
     }
 
     /// <summary>Writes the tar to <paramref name="output"/>; returns the number of files in it.</summary>
-    public static async Task<int> PackAsync(string directory, DockerIgnore ignore, Stream output, CancellationToken ct)
+    public static int Pack(string directory, DockerIgnore ignore, Stream output, CancellationToken ct)
     {
-        var writer = new TarWriter(output, TarEntryFormat.Gnu, leaveOpen: true);
-        await using (writer)
-        {
-            return await WalkAsync(writer, directory, "", ignore, ct);
-        }
+        using var writer = new TarWriter(output, TarEntryFormat.Gnu, leaveOpen: true);
+        return Walk(writer, directory, "", ignore, ct);
     }
 
-    private static async Task<int> WalkAsync(TarWriter writer, string root, string relative, DockerIgnore ignore, CancellationToken ct)
+    private static int Walk(TarWriter writer, string root, string relative, DockerIgnore ignore, CancellationToken ct)
     {
         var files = 0;
         var directory = new DirectoryInfo(relative.Length == 0 ? root : Path.Combine(root, relative));
@@ -59,31 +60,31 @@ internal static class ContextPacker
             {
                 if (!excluded)
                 {
-                    await writer.WriteEntryAsync(Entry(TarEntryType.Directory, path + "/", entry), ct);
+                    writer.WriteEntry(Entry(TarEntryType.Directory, path + "/", entry));
                 }
 
                 if (!excluded || ignore.MayReincludeBelow(path))
                 {
-                    files += await WalkAsync(writer, root, path, ignore, ct);
+                    files += Walk(writer, root, path, ignore, ct);
                 }
             }
             else if (!excluded && entry.LinkTarget is { } target)
             {
                 var link = Entry(TarEntryType.SymbolicLink, path, entry);
                 link.LinkName = target;
-                await writer.WriteEntryAsync(link, ct);
+                writer.WriteEntry(link);
                 files++;
             }
             else if (!excluded && entry is FileInfo file)
             {
-                files += await WriteFileAsync(writer, path, file, ct);
+                files += WriteFile(writer, path, file);
             }
         }
 
         return files;
     }
 
-    private static async Task<int> WriteFileAsync(TarWriter writer, string path, FileInfo file, CancellationToken ct)
+    private static int WriteFile(TarWriter writer, string path, FileInfo file)
     {
         var entry = Entry(TarEntryType.RegularFile, path, file);
 
@@ -91,13 +92,13 @@ internal static class ContextPacker
         // so an empty file is written without being opened (an empty file in the context either way).
         if (file.Length == 0)
         {
-            await writer.WriteEntryAsync(entry, ct);
+            writer.WriteEntry(entry);
             return 1;
         }
 
-        await using var data = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        using var data = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
         entry.DataStream = data;
-        await writer.WriteEntryAsync(entry, ct);
+        writer.WriteEntry(entry);
         return 1;
     }
 

@@ -13,15 +13,14 @@ internal sealed class ContextUpload(CliContext context, WharfClient client)
 
     public async Task<DeploymentInfo> SendAsync(string app, PackedContext packed, CancellationToken ct)
     {
-        var console = context.Out;
-        if (!console.Profile.Capabilities.Ansi || !console.Profile.Capabilities.Interactive)
+        if (!context.OutIsLiveTerminal)
         {
             context.WriteLine($"Uploading {Formats.Bytes(packed.Length)}");
             using var plain = new UploadContent(packed.TarPath, TarMediaType, _ => { });
             return await client.CreateDeploymentAsync(app, plain, packed.Digest, ct);
         }
 
-        return await console.Progress()
+        return await context.Out.Progress()
             .AutoClear(false)
             .Columns(
                 new TaskDescriptionColumn(),

@@ -43,7 +43,11 @@ internal sealed class Deployer(CliContext context)
         }
 
         var ignore = DockerIgnore.Load(directory, AlwaysSent.For(check.FileName, check.Manifest));
-        using var packed = await ContextPacker.PackToFileAsync(directory, ignore, ct);
+        using var packed = ContextPacker.PackToFile(directory, ignore, ct);
+
+        // The connection usually takes longer to warm up than packing: meanwhile this core makes the metadata the
+        // upload's answer is read with, rather than after it arrives.
+        ApiJson.Prepare<DeploymentInfo>();
         using var client = await connecting;
         var shown = Display(directory) is "." ? directory : Display(directory);
         context.WriteLine($"Packed {shown}: {packed.Files} files, {Formats.Bytes(packed.Length)}, {packed.Digest[..19]}");
@@ -59,6 +63,8 @@ internal sealed class Deployer(CliContext context)
             return ExitCodes.Interrupted;
         }
 
+        // Likewise for the app's URLs, printed at the end, while the server starts the release.
+        ApiJson.Prepare<AppInfo>();
         return await new DeploymentWatch(context, client).WatchAsync(deployment, detach, ct);
     }
 
@@ -81,7 +87,7 @@ internal sealed class Deployer(CliContext context)
         var client = context.Connect();
         try
         {
-            await client.GetAppAsync(app, ct);
+            await client.RequireAppAsync(app, ct);
             return client;
         }
         catch (WharfApiException e) when (e.Status == 404)

@@ -12,8 +12,8 @@ internal sealed class ProcessStreamPrinter(CliContext context, WharfClient clien
 {
     public async Task<int> PrintAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        var stdout = context.Out.Profile.Out.Writer;
-        var stderr = context.Error.Profile.Out.Writer;
+        var stdout = context.OutWriter;
+        var stderr = context.ErrorWriter;
         await foreach (var line in TextLines.ReadAsync(client, response, ct))
         {
             if (line.Length == 0)

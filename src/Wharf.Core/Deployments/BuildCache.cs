@@ -46,7 +46,12 @@ public sealed class BuildCache(IStateStore state, IBlobStore blobs, IImageBuilde
     }
 
     /// <summary>The newest earlier succeeded build with this key whose images (of <paramref name="services"/>) all still exist.</summary>
-    public async Task<Build?> FindAsync(string app, int build, string key, IReadOnlyList<string> services, CancellationToken ct = default)
+    /// <param name="verifyImages">
+    /// False: the newest build with this key that recorded an image for each service, without asking the image builder
+    /// whether they still exist (the caller's use of them is the check).
+    /// </param>
+    public async Task<Build?> FindAsync(
+        string app, int build, string key, IReadOnlyList<string> services, bool verifyImages = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         foreach (var earlier in await state.Builds.ListAsync(app, SearchDepth, ct))
@@ -57,7 +62,7 @@ public sealed class BuildCache(IStateStore state, IBlobStore blobs, IImageBuilde
                 continue;
             }
 
-            if (await AllExistAsync(earlier, services, ct))
+            if (verifyImages ? await AllExistAsync(earlier, services, ct) : services.All(earlier.Images.ContainsKey))
             {
                 return earlier;
             }

@@ -73,16 +73,9 @@ public sealed class DeployBuilder(
         }
 
         var key = await cache.KeyAsync(app, number, manifest, ct);
-        if (key is not null && await cache.FindAsync(app, number, key, [.. built.Select(s => s.Name)], ct) is { } earlier)
+        if (key is not null && await ReuseAsync(app, number, key, built, images, ct) is { } earlier)
         {
             await log($"Using cached images of build {earlier.Number} (same source and build settings)");
-            foreach (var service in built)
-            {
-                var tag = ImageTags.For(app, service.Name, number);
-                await builder.TagAsync(earlier.Images[service.Name], tag, ct);
-                images[service.Name] = tag;
-            }
-
             DeploymentLog.BuildReused(logger, app, number, earlier.Number);
         }
         else
@@ -99,6 +92,51 @@ public sealed class DeployBuilder(
         }
 
         return images;
+    }
+
+    /// <summary>
+    /// Tags the images of the newest earlier build with this cache key as this build's, filling in
+    /// <paramref name="images"/>; null (nothing reused) when no such build still has its images. Tagging is the
+    /// check that the images still exist (one engine request each, on the way of every unchanged deploy); only
+    /// when it fails are the earlier builds searched for one whose images all exist.
+    /// </summary>
+    private async Task<Build?> ReuseAsync(
+        string app, int number, string key, List<ServiceManifest> built, Dictionary<string, string> images, CancellationToken ct)
+    {
+        var services = built.Select(s => s.Name).ToList();
+        if (await cache.FindAsync(app, number, key, services, verifyImages: false, ct) is not { } newest)
+        {
+            return null;
+        }
+
+        try
+        {
+            await TagAsync(app, number, newest, built, images, ct);
+            return newest;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            images.Clear();
+        }
+
+        if (await cache.FindAsync(app, number, key, services, verifyImages: true, ct) is not { } existing)
+        {
+            return null;
+        }
+
+        await TagAsync(app, number, existing, built, images, ct);
+        return existing;
+    }
+
+    private async Task TagAsync(
+        string app, int number, Build earlier, List<ServiceManifest> built, Dictionary<string, string> images, CancellationToken ct)
+    {
+        foreach (var service in built)
+        {
+            var tag = ImageTags.For(app, service.Name, number);
+            await builder.TagAsync(earlier.Images[service.Name], tag, ct);
+            images[service.Name] = tag;
+        }
     }
 
     private async Task<string> BuildServiceAsync(string app, int number, ServiceManifest service, Func<string, Task> log, CancellationToken ct)

@@ -19,6 +19,8 @@ public sealed class ProcessReadiness(
     // One connection attempt never outlasts this, so a poll loop keeps its rhythm on an address that drops packets.
     private static readonly TimeSpan _probeTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan _logsTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _fastProbing = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan _fastPause = TimeSpan.FromMilliseconds(4);
 
     /// <summary>The process once ready; throws <see cref="DeploymentFailedException"/> when it exits, vanishes or misses its deadline.</summary>
     public async Task<RuntimeProcess> WaitAsync(RuntimeProcess process, ServiceManifest service, LiveLog log, CancellationToken ct)
@@ -30,13 +32,21 @@ public sealed class ProcessReadiness(
         var deadline = service.Health.Grace + options.RolloutTimeout;
         var name = $"{service.Name} ({process.Id})";
         var check = new Check();
+        RuntimeProcess? now = null;
+        var inspectedAt = 0L;
         while (true)
         {
-            var now = await runtime.GetAsync(process.Id, ct)
-                ?? throw new DeploymentFailedException($"{name} disappeared before it was ready: something else removed it.");
-            if (now.State == ProcessState.Exited)
+            // The engine is asked for the process's state at the configured interval (and whenever it was not yet
+            // running); between those, only its port is probed, which is what tells when it is ready.
+            if (now?.State != ProcessState.Running || clock.GetElapsedTime(inspectedAt) >= options.ReadinessPollInterval)
             {
-                throw new DeploymentFailedException(await WithLastLinesAsync(Exited(now, service, name, check), now.Id));
+                now = await runtime.GetAsync(process.Id, ct)
+                    ?? throw new DeploymentFailedException($"{name} disappeared before it was ready: something else removed it.");
+                inspectedAt = clock.GetTimestamp();
+                if (now.State == ProcessState.Exited)
+                {
+                    throw new DeploymentFailedException(await WithLastLinesAsync(Exited(now, service, name, check), now.Id));
+                }
             }
 
             var elapsed = clock.GetElapsedTime(started);
@@ -53,9 +63,17 @@ public sealed class ProcessReadiness(
                 throw new DeploymentFailedException(await WithLastLinesAsync(Late(service, name, deadline, check), now.Id));
             }
 
-            await Task.Delay(options.ReadinessPollInterval, clock, ct);
+            await Task.Delay(Pause(elapsed), clock, ct);
         }
     }
+
+    /// <summary>
+    /// How long to wait before the next check. A deploy waits for the first check that finds the process listening,
+    /// so in the first second (when most processes start listening) a refused connect is tried again every few
+    /// milliseconds; after that, at the configured interval.
+    /// </summary>
+    private TimeSpan Pause(TimeSpan elapsed) =>
+        elapsed < _fastProbing && _fastPause < options.ReadinessPollInterval ? _fastPause : options.ReadinessPollInterval;
 
     private async Task<bool> IsReadyAsync(RuntimeProcess process, ServiceManifest service, TimeSpan elapsed, Check check, LiveLog log, CancellationToken ct)
     {

@@ -48,19 +48,18 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
     public async Task<RuntimeProcess> StartAsync(ProcessSpec spec, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        await _networks.EnsureAsync(spec.App, ct);
+        await _networks.EnsureRememberedAsync(spec.App, ct);
         var name = ContainerNames.Container(spec);
-        var created = await _docker.Containers.CreateAsync(ProcessContainerSpec.From(spec, name), ct);
+        ContainerCreated created;
         try
         {
-            await _docker.Containers.StartAsync(created.Id, ct);
+            created = await CreateAndStartAsync(spec, name, ct);
         }
-        catch (Exception e)
+        catch (DockerEngineException e) when (e.IsNotFound && _networks.Forget(spec.App))
         {
-            // A created container that never ran would show up as a process nobody asked for.
-            RuntimeLog.StartFailed(_logger, name, spec.App, spec.Service, e);
-            await RemoveContainerAsync(created.Id, CancellationToken.None);
-            throw;
+            // The app's network was removed behind Wharf's back (`docker network prune`): make it again, once.
+            await _networks.EnsureAsync(spec.App, ct);
+            created = await CreateAndStartAsync(spec, name, ct);
         }
 
         var processId = ProcessIds.FromContainerId(created.Id);
@@ -190,6 +189,24 @@ public sealed class DockerProcessRuntime : IProcessRuntime, IDisposable
     }
 
     public void Dispose() => _networks.Dispose();
+
+    private async Task<ContainerCreated> CreateAndStartAsync(ProcessSpec spec, string name, CancellationToken ct)
+    {
+        var created = await _docker.Containers.CreateAsync(ProcessContainerSpec.From(spec, name), ct);
+        try
+        {
+            await _docker.Containers.StartAsync(created.Id, ct);
+        }
+        catch (Exception e)
+        {
+            // A created container that never ran would show up as a process nobody asked for.
+            RuntimeLog.StartFailed(_logger, name, spec.App, spec.Service, e);
+            await RemoveContainerAsync(created.Id, CancellationToken.None);
+            throw;
+        }
+
+        return created;
+    }
 
     private async Task<RuntimeProcess?> ToProcessAsync(ContainerSummary summary, CancellationToken ct)
     {

@@ -42,8 +42,8 @@ public sealed class CliApplicationTests : IDisposable
     {
         var environment = new CliEnvironment(new Dictionary<string, string> { ["HOME"] = _home.Path }, _home.Path);
         var context = new CliContext(
-            ConsoleFactory.Create(_out, redirected: true, interactive: false),
-            ConsoleFactory.Create(_error, redirected: true, interactive: false),
+            new CliOutput(_out, redirected: true, interactive: false),
+            new CliOutput(_error, redirected: true, interactive: false),
             environment,
             ConfigStore.ForEnvironment(environment));
         return new CliApplication(context);

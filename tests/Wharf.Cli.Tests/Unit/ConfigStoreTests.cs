@@ -46,4 +46,44 @@ public sealed class ConfigStoreTests
 
         Assert.Equal("/home/u/.config/wharf/config.json", ConfigStore.ForEnvironment(environment).Path);
     }
+
+    [Fact]
+    public void Load_FieldsInAnyCaseAmongOthers_ReadsUrlAndToken()
+    {
+        using var home = new TempDirectory();
+        var store = new ConfigStore(home.Combine("config.json"));
+        File.WriteAllText(store.Path, """{ "URL": "http://h:1", "extra": [1, {"a": 2}], "token": "t" }""");
+
+        Assert.Equal(new CliConfig("http://h:1", "t"), store.Load());
+    }
+
+    [Fact]
+    public void Load_NullFieldsOrNullDocument_ReadsThemAsMissing()
+    {
+        using var home = new TempDirectory();
+        var store = new ConfigStore(home.Combine("config.json"));
+        File.WriteAllText(store.Path, """{ "url": null }""");
+        var fields = store.Load();
+        File.WriteAllText(store.Path, "null");
+
+        Assert.Equal(CliConfig.Empty, fields);
+        Assert.Equal(CliConfig.Empty, store.Load());
+    }
+
+    [Theory]
+    [InlineData("{ \"url\": ", "is not valid JSON")]
+    [InlineData("[]", "it holds an array, not an object")]
+    [InlineData("{ \"token\": 42 }", "\"token\" is a number, not a string")]
+    public void Load_NotAConfig_SaysSoAndHowToRewriteIt(string text, string reason)
+    {
+        using var home = new TempDirectory();
+        var store = new ConfigStore(home.Combine("config.json"));
+        File.WriteAllText(store.Path, text);
+
+        var error = Assert.Throws<CliException>(store.Load);
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The config file {store.Path} is not valid JSON (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; run `wharf login` to rewrite it.", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -11,17 +11,17 @@ public sealed class ContextPackerTests : IDisposable
     private readonly TempDirectory _app = new("wharf-context");
 
     [Fact]
-    public async Task PackToFileAsync_SameTreeTouchedLater_GivesTheSameBytesAndDigest()
+    public async Task PackToFile_SameTreeTouchedLater_GivesTheSameBytesAndDigest()
     {
         WriteApp();
-        using var first = await PackAsync();
+        using var first = Pack();
         foreach (var file in Directory.EnumerateFiles(_app.Path, "*", SearchOption.AllDirectories))
         {
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(3));
         }
 
         await Task.Delay(1100);
-        using var second = await PackAsync();
+        using var second = Pack();
 
         Assert.Equal(first.Digest, second.Digest);
         Assert.Equal(await File.ReadAllBytesAsync(first.TarPath), await File.ReadAllBytesAsync(second.TarPath));
@@ -33,7 +33,7 @@ public sealed class ContextPackerTests : IDisposable
     /// between processes or machines (a process id, a clock, a user name) that one in-process comparison cannot.
     /// </summary>
     [Fact]
-    public async Task PackToFileAsync_KnownTree_HasTheKnownDigest()
+    public void PackToFile_KnownTree_HasTheKnownDigest()
     {
         WriteApp();
         Write(new string('d', 120) + "/" + new string('f', 120) + ".txt", "long name\n");
@@ -42,25 +42,25 @@ public sealed class ContextPackerTests : IDisposable
             File.SetUnixFileMode(entry, Directory.Exists(entry) ? (UnixFileMode)0b111_101_101 : (UnixFileMode)0b110_100_100);
         }
 
-        using var packed = await PackAsync();
+        using var packed = Pack();
 
         Assert.Equal("sha256:8d5c628af720d329f72939b8d40e113b4c574cc8d4eef91608cfaa30606d3ba5", packed.Digest);
     }
 
     [Fact]
-    public async Task PackToFileAsync_ChangedFile_ChangesTheDigest()
+    public void PackToFile_ChangedFile_ChangesTheDigest()
     {
         WriteApp();
-        using var before = await PackAsync();
+        using var before = Pack();
         File.AppendAllText(_app.Combine("app.py"), "# changed\n");
 
-        using var after = await PackAsync();
+        using var after = Pack();
 
         Assert.NotEqual(before.Digest, after.Digest);
     }
 
     [Fact]
-    public async Task PackToFileAsync_Entries_AreSortedOwnedByRootWithFixedTimeAndKeptModes()
+    public async Task PackToFile_Entries_AreSortedOwnedByRootWithFixedTimeAndKeptModes()
     {
         WriteApp();
         File.SetUnixFileMode(_app.Combine("run.sh"), (UnixFileMode)0b111_101_101);
@@ -76,7 +76,7 @@ public sealed class ContextPackerTests : IDisposable
     }
 
     [Fact]
-    public async Task PackToFileAsync_DockerIgnore_LeavesOutMatchesButKeepsNegationsAndBuildFiles()
+    public async Task PackToFile_DockerIgnore_LeavesOutMatchesButKeepsNegationsAndBuildFiles()
     {
         WriteApp();
         Write("node_modules/left-pad/index.js", "x");
@@ -92,7 +92,7 @@ public sealed class ContextPackerTests : IDisposable
     }
 
     [Fact]
-    public async Task PackToFileAsync_ExcludedDirectory_IsLeftOutWhole()
+    public async Task PackToFile_ExcludedDirectory_IsLeftOutWhole()
     {
         WriteApp();
         Write("cache/big.bin", "x");
@@ -104,7 +104,7 @@ public sealed class ContextPackerTests : IDisposable
     }
 
     [Fact]
-    public async Task PackToFileAsync_ServiceDockerfileInSubdirectory_IsSentDespiteIgnore()
+    public async Task PackToFile_ServiceDockerfileInSubdirectory_IsSentDespiteIgnore()
     {
         Write("wharf.yml", "services:\n  api:\n    build:\n      path: api\n      dockerfile: Dockerfile.prod\n");
         Write("api/Dockerfile.prod", "FROM debian:bookworm-slim\n");
@@ -134,16 +134,16 @@ public sealed class ContextPackerTests : IDisposable
         File.WriteAllText(full, text);
     }
 
-    private async Task<PackedContext> PackAsync()
+    private PackedContext Pack()
     {
         var check = ManifestPrecheck.Run(_app.Path, new Dictionary<string, string>());
         var ignore = DockerIgnore.Load(_app.Path, AlwaysSent.For(check.FileName, check.Manifest));
-        return await ContextPacker.PackToFileAsync(_app.Path, ignore, CancellationToken.None);
+        return ContextPacker.PackToFile(_app.Path, ignore, CancellationToken.None);
     }
 
     private async Task<List<TarEntry>> EntriesAsync()
     {
-        using var packed = await PackAsync();
+        using var packed = Pack();
         await using var stream = File.OpenRead(packed.TarPath);
         await using var reader = new TarReader(stream);
         var entries = new List<TarEntry>();

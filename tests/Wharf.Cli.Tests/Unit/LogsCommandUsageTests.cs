@@ -55,8 +55,8 @@ public sealed class LogsCommandUsageTests : IDisposable
     {
         var environment = new CliEnvironment(new Dictionary<string, string> { ["HOME"] = _home.Path }, _home.Path);
         var context = new CliContext(
-            ConsoleFactory.Create(_out, redirected: true, interactive: false),
-            ConsoleFactory.Create(_error, redirected: true, interactive: false),
+            new CliOutput(_out, redirected: true, interactive: false),
+            new CliOutput(_error, redirected: true, interactive: false),
             environment,
             ConfigStore.ForEnvironment(environment));
         return new CliApplication(context);

@@ -53,6 +53,22 @@ public sealed class DeployBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Deploy_SameSourceNewestImageGoneButAnOlderOneKept_ReusesTheOlder()
+    {
+        await _h.CreateAppAsync();
+        await _h.DeployAsync();
+        await _h.DeployAsync();
+        _h.Images.Forget("wharf/hello-web:2");
+
+        var third = await _h.DeployAsync();
+
+        Assert.Single(_h.Images.Builds);
+        Assert.Equal(("wharf/hello-web:1", "wharf/hello-web:3"), _h.Images.Tags[^1]);
+        Assert.Contains("Using cached images of build 1 (same source and build settings)", await _h.LogAsync(third.Id));
+        Assert.Equal("wharf/hello-web:3", _h.Runtime.Started[^1].Image);
+    }
+
+    [Fact]
     public async Task Deploy_BuildArgFromEnvChanged_DoesNotReuse()
     {
         const string manifest = "services:\n  web:\n    build:\n      path: .\n      args:\n        VERSION: ${VERSION}\n    port: 5000\n";

@@ -94,6 +94,12 @@ public sealed class FakeImageBuilder : IImageBuilder
     {
         lock (_lock)
         {
+            if (!_images.Contains(image))
+            {
+                // As the engine does: a tag needs its image.
+                throw new InvalidOperationException($"No such image: {image}");
+            }
+
             _tags.Add((image, tag));
             _images.Add(tag);
         }

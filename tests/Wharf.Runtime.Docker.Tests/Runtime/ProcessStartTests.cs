@@ -125,6 +125,19 @@ public sealed class ProcessStartTests(RuntimeFixture fixture) : RuntimeTest(fixt
     }
 
     [Fact]
+    public async Task StartAsync_NetworkRemovedBehindWharfsBack_MakesItAgainAndStarts()
+    {
+        var first = await Runtime.StartAsync(Spec("worker", "sleep", "300"), Timeout);
+        await Runtime.StopAsync(first.Id, TimeSpan.Zero, Timeout);
+        await Fixture.Client.Networks.RemoveAsync($"wharf-{App}", Timeout);
+
+        var second = await Runtime.StartAsync(Spec("worker", "sleep", "300"), Timeout);
+
+        Assert.Equal(ProcessState.Running, second.State);
+        Assert.NotNull(await Fixture.Client.Networks.InspectAsync($"wharf-{App}", Timeout));
+    }
+
+    [Fact]
     public async Task StartAsync_UnknownImage_ThrowsAndLeavesNoProcess()
     {
         var spec = Spec("web") with { Image = $"wharf-test/runtime-{Fixture.RunId}-missing:1" };

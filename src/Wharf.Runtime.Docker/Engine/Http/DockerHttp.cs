@@ -159,9 +159,13 @@ internal sealed class DockerHttp : IDisposable
         }
 
         HttpResponseMessage response;
+        var sentAt = global::System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+            var elapsed = global::System.Diagnostics.Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds;
+            var status = (int)response.StatusCode;
+            DockerLog.Answered(_logger, request, status, elapsed);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
         {

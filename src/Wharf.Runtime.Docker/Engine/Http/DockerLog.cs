@@ -19,4 +19,7 @@ internal static partial class DockerLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Image build of {Tags} failed at {Step}: {Error}")]
     public static partial void ImageBuildFailed(ILogger logger, string tags, string? step, string error);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Docker {Request} answered {StatusCode} in {Milliseconds:0.0} ms")]
+    public static partial void Answered(ILogger logger, DockerRequest request, int statusCode, double milliseconds);
 }
