@@ -21,6 +21,32 @@ public sealed class ExitCodeTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Deploy_ServerNotListening_ExitsUnreachableWithOneLine()
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        using var user = new CliSession().With("WHARF_URL", url).With("WHARF_TOKEN", "x");
+
+        var deploy = await user.RunAsync("deploy", RepoPaths.Example("hello"), "-a", "hello");
+
+        Assert.True(deploy.ExitCode == 3, deploy.ToString());
+        Assert.Equal(
+            $"Cannot reach the Wharf server at {url}: connection refused. Is `wharf server` running?",
+            deploy.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Deploy_UnknownToken_ExitsNotAuthorizedPointingAtLogin()
+    {
+        using var user = new CliSession().With("WHARF_URL", server.Url).With("WHARF_TOKEN", "wrong");
+
+        var deploy = await user.RunAsync("deploy", RepoPaths.Example("hello"), "-a", "hello");
+
+        Assert.True(deploy.ExitCode == 4, deploy.ToString());
+        Assert.Contains("wharf login", deploy.Stderr, StringComparison.Ordinal);
+        Assert.Single(deploy.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Apps_UnknownToken_ExitsNotAuthorizedPointingAtLogin()
     {
         using var user = new CliSession().With("WHARF_URL", server.Url).With("WHARF_TOKEN", "wrong");
