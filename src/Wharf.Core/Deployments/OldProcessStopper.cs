@@ -86,8 +86,11 @@ public sealed class OldProcessStopper(
         }
     }
 
-    private async Task DrainAndStopAsync(RuntimeProcess process, TimeSpan grace, LiveLog log)
+    /// <summary>Lets the process finish its requests within <paramref name="grace"/>, then stops it (SIGTERM, SIGKILL after the grace).</summary>
+    public async Task DrainAndStopAsync(RuntimeProcess process, TimeSpan grace, LiveLog log)
     {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(log);
         if (await drainer.DrainAsync(process, grace) is { } problem)
         {
             DeploymentLog.NotDrained(logger, process.App, process.Id, problem);
@@ -103,7 +106,7 @@ public sealed class OldProcessStopper(
         try
         {
             await runtime.StopAsync(process.Id, grace, deadline.Token);
-            await log.WriteAsync($"Stopped {process.Service} {process.Id}");
+            await log.WriteAsync($"Stopped {process.Service} {process.Id} (release {process.Release.ToString(CultureInfo.InvariantCulture)})");
         }
         catch (Exception e)
         {

@@ -17,11 +17,11 @@ namespace Wharf.Core.Deployments;
 public sealed class RollingRollout(
     IProcessRuntime runtime,
     ProcessDrainer drainer,
+    OldProcessStopper stopper,
     RouterSync router,
     ReadyProcesses ready,
     JoiningProcesses joining,
     RollingRestore restore,
-    DeploymentOptions options,
     ILogger<RollingRollout> logger)
 {
     /// <summary>Rolls the service until its count of new processes serves and none of the old one runs.</summary>
@@ -159,31 +159,8 @@ public sealed class RollingRollout(
             await log.WriteAsync($"{e.Message}; the old processes are stopped all the same");
         }
 
-        var grace = request.Service.Termination.Grace;
-        await Task.WhenAll(going.Select(async p =>
-        {
-            if (await drainer.DrainAsync(p, grace) is { } problem)
-            {
-                await log.WriteAsync($"{p.Service} {p.Id}: {problem}; stopping it anyway");
-            }
-
-            await StopAsync(p, grace, log);
-        }));
+        await Task.WhenAll(going.Select(p => stopper.DrainAndStopAsync(p, request.Service.Termination.Grace, log)));
         request.Retired.AddRange(going);
-    }
-
-    private async Task StopAsync(RuntimeProcess process, TimeSpan grace, LiveLog log)
-    {
-        using var deadline = new CancellationTokenSource(grace + options.StopTimeout);
-        try
-        {
-            await runtime.StopAsync(process.Id, grace, deadline.Token);
-            await log.WriteAsync($"Stopped {process.Service} {process.Id} (release {process.Release})");
-        }
-        catch (Exception e)
-        {
-            await log.WriteAsync($"Could not stop {process.Service} {process.Id} ({e.Message}); the reconciler stops it later");
-        }
     }
 
     private async Task SyncAsync(LiveLog log)

@@ -65,13 +65,14 @@ public sealed class DeploymentHarness : IDisposable
         var planner = new RolloutPlanner(State, Vault);
         var readiness = new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock);
         var restore = new RollingRestore(State, planner, Runtime, readiness, Routing.Ready, Routing.Sync, Options, NullLogger<RollingRestore>.Instance, Linker);
+        var stopper = new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance);
         var rollouts = new RolloutService(
             State,
             planner,
             Runtime,
             readiness,
-            new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance),
-            new RollingRollout(Runtime, Routing.Drainer, Routing.Sync, Routing.Ready, Routing.Joining, restore, Options, NullLogger<RollingRollout>.Instance),
+            stopper,
+            new RollingRollout(Runtime, Routing.Drainer, stopper, Routing.Sync, Routing.Ready, Routing.Joining, restore, NullLogger<RollingRollout>.Instance),
             Routing.Ready,
             Routing.Sync,
             NullLogger<RolloutService>.Instance,
