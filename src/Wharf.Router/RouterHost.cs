@@ -25,7 +25,6 @@ public static class RouterHost
     /// </summary>
     public static async Task RunAsync(RouterOptions options, CancellationToken ct)
     {
-        InlineScheduling.EnableForProcess();
         await using var app = Build(options);
         try
         {
@@ -39,6 +38,13 @@ public static class RouterHost
 
         await app.WaitForShutdownAsync(ct);
     }
+
+    /// <summary>
+    /// Makes this process a router's own: socket completions run on the I/O threads (<see cref="InlineScheduling"/>).
+    /// Call it first thing in a process that runs nothing but the router (before its first socket), never in one that
+    /// runs other code: a blocking call anywhere would then stall every socket of the process.
+    /// </summary>
+    public static void PrepareDedicatedProcess() => InlineScheduling.EnableForProcess();
 
     /// <summary>Builds the router without starting it; throws <see cref="RouterStartupException"/> listing every bad option.</summary>
     public static WebApplication Build(RouterOptions options) => Build(options, configureServices: null);

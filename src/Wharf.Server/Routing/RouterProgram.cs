@@ -39,6 +39,8 @@ public static class RouterProgram
 
         try
         {
+            // `wharf router` and `Wharf.Server.dll router` are processes of their own: nothing else runs in them.
+            RouterHost.PrepareDedicatedProcess();
             await RouterHost.RunAsync(options, ct);
             return 0;
         }
