@@ -2,10 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Errors;
 using Wharf.Core.Processes;
-using Wharf.Core.Resources;
 using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
-using Wharf.Core.State;
 
 namespace Wharf.Core.Deployments;
 
@@ -16,17 +14,14 @@ namespace Wharf.Core.Deployments;
 /// capacity while the new ones are removed. What does not come back is said in the deploy's log and left to the
 /// reconciler; every wait has a deadline, and the new processes are removed all the same.
 /// </summary>
-/// <param name="resources">Links the app's resources into the specs; null only where no resource is ever provisioned (tests).</param>
 public sealed class RollingRestore(
-    IStateStore state,
-    RolloutPlanner planner,
+    ReleaseSnapshotLoader releases,
     IProcessRuntime runtime,
     ProcessReadiness readiness,
     ReadyProcesses ready,
     RouterSync router,
     DeploymentOptions options,
-    ILogger<RollingRestore> logger,
-    ResourceLinker? resources = null)
+    ILogger<RollingRestore> logger)
 {
     /// <summary>Starts the current release's processes again in place of <paramref name="retired"/>; returns once they serve or could not.</summary>
     public async Task RestoreAsync(string app, IReadOnlyList<RuntimeProcess> retired, LiveLog log)
@@ -40,11 +35,13 @@ public sealed class RollingRestore(
         }
 
         var services = retired.GroupBy(p => p.Service).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (Name: g.Key, Count: g.Count())).ToList();
-        (RolloutPlan Plan, IReadOnlyDictionary<string, ResourceLink> Links) current;
+        ReleaseSnapshot current;
         try
         {
+            // What the reconciler starts the current release's processes from: the same specs.
             using var deadline = new CancellationTokenSource(options.StopTimeout);
-            current = await PlanCurrentAsync(app, deadline.Token);
+            current = await releases.CurrentAsync(app, deadline.Token)
+                ?? throw new DeploymentFailedException($"app '{app}' has no current release with services");
         }
         catch (Exception e)
         {
@@ -55,7 +52,7 @@ public sealed class RollingRestore(
             return;
         }
 
-        var restored = await Task.WhenAll(services.Select(s => RestoreServiceAsync(current.Plan, current.Links, s.Name, s.Count, log)));
+        var restored = await Task.WhenAll(services.Select(s => RestoreServiceAsync(current, s.Name, s.Count, log)));
         var back = restored.SelectMany(r => r.Ready).ToList();
         if (back.Count == 0)
         {
@@ -74,44 +71,32 @@ public sealed class RollingRestore(
 
         foreach (var (service, processes, wanted) in restored.Where(r => r.Ready.Count > 0))
         {
-            var release = current.Plan.Release.Version.ToString(CultureInfo.InvariantCulture);
+            var release = current.Release.Version.ToString(CultureInfo.InvariantCulture);
             await log.WriteAsync(processes.Count == wanted
                 ? $"{service}: {Processes(wanted)} of release {release} in rotation again"
                 : $"{service}: {processes.Count} of {Processes(wanted)} of release {release} in rotation again");
         }
     }
 
-    /// <summary>The current release's plan and resource links, as a rollout of it (or the reconciler) would start its processes.</summary>
-    private async Task<(RolloutPlan, IReadOnlyDictionary<string, ResourceLink>)> PlanCurrentAsync(string app, CancellationToken ct)
-    {
-        var version = (await state.Apps.GetAsync(app, ct))?.CurrentRelease
-            ?? throw new DeploymentFailedException($"app '{app}' has no current release");
-        var release = await state.Releases.GetAsync(app, version, ct)
-            ?? throw new DeploymentFailedException($"release {version} of app '{app}' does not exist");
-        var plan = await planner.PlanAsync(release, ct);
-        var links = resources is null ? ResourceLink.None : await resources.LinksAsync(app, plan.Manifest, ct);
-        return (plan, links);
-    }
-
     /// <summary>Starts <paramref name="count"/> processes of the service and waits for each (in parallel, within one deadline).</summary>
     private async Task<(string Service, List<RuntimeProcess> Ready, int Wanted)> RestoreServiceAsync(
-        RolloutPlan plan, IReadOnlyDictionary<string, ResourceLink> links, string service, int count, LiveLog log)
+        ReleaseSnapshot current, string service, int count, LiveLog log)
     {
-        var release = plan.Release.Version;
+        var release = current.Release.Version;
         var limit = options.RolloutTimeout + options.StopTimeout;
-        RollingLog.Restoring(logger, plan.Release.App, service, count, release);
+        RollingLog.Restoring(logger, current.App, service, count, release);
         await log.WriteAsync($"{service}: starting {Processes(count)} of release {release} again before the new ones are removed");
         ProcessSpec spec;
         try
         {
-            spec = ProcessSpecFactory.Create(plan.Release, service, plan.Env, plan.Manifest, plan.Images, resources: links);
+            spec = current.Spec(service);
         }
         catch (WharfValidationException e)
         {
-            return await NotBackAsync(plan, service, count, [], [e.Message], log);
+            return await NotBackAsync(current, service, count, [], [e.Message], log);
         }
 
-        var definition = plan.Manifest.Services[service];
+        var definition = current.Manifest.Services[service];
         limit += definition.Health.Grace;
         using var deadline = new CancellationTokenSource(limit);
         var started = new List<RuntimeProcess>();
@@ -145,14 +130,14 @@ public sealed class RollingRestore(
             }
         });
         var back = (await Task.WhenAll(waits)).OfType<RuntimeProcess>().ToList();
-        return failures.Count == 0 ? (service, back, count) : await NotBackAsync(plan, service, count, back, failures, log);
+        return failures.Count == 0 ? (service, back, count) : await NotBackAsync(current, service, count, back, failures, log);
     }
 
     private async Task<(string Service, List<RuntimeProcess> Ready, int Wanted)> NotBackAsync(
-        RolloutPlan plan, string service, int count, List<RuntimeProcess> back, List<string> failures, LiveLog log)
+        ReleaseSnapshot current, string service, int count, List<RuntimeProcess> back, List<string> failures, LiveLog log)
     {
-        var release = plan.Release.Version;
-        RollingLog.NotRestored(logger, plan.Release.App, service, release);
+        var release = current.Release.Version;
+        RollingLog.NotRestored(logger, current.App, service, release);
         await log.WriteAsync($"{service}: release {release} did not come back: {failures[0]}");
         await log.WriteAsync(
             $"{service}: the new processes are removed all the same; the reconciler starts the processes of release {release} again up to the formation's count");
