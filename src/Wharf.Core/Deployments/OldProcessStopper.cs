@@ -28,7 +28,7 @@ public sealed class OldProcessStopper(
             return;
         }
 
-        await log.WriteAsync($"Removing {Processes(started.Count)} this rollout started");
+        await log.WriteAsync($"Removing {LogWords.Processes(started.Count)} this rollout started");
         await Task.WhenAll(started.Select(p => StopAsync(p, TimeSpan.Zero, log)));
     }
 
@@ -47,8 +47,8 @@ public sealed class OldProcessStopper(
         {
             var grace = release.Max(p => GraceOf(plan.Manifest, p.Service));
             await log.WriteAsync(
-                $"Stopping {Processes(release.Count())} of release {release.Key.ToString(CultureInfo.InvariantCulture)} "
-                + $"(in the background: draining for up to {Seconds(grace)} s, then stopping within {Seconds(grace)} s)");
+                $"Stopping {LogWords.Processes(release.Count())} of release {release.Key.ToString(CultureInfo.InvariantCulture)} "
+                + $"(in the background: draining for up to {LogWords.Seconds(grace)} s, then stopping within {LogWords.Seconds(grace)} s)");
         }
 
         if (others.Count > 0)
@@ -66,7 +66,7 @@ public sealed class OldProcessStopper(
         var running = (await ListServiceProcessesAsync(plan.Release.App, log)).Where(p => p.Service == service.Name).ToList();
         if (running.Count > 0)
         {
-            await log.WriteAsync($"Stopping {Processes(running.Count)} of {service.Name} first: it is a singleton");
+            await log.WriteAsync($"Stopping {LogWords.Processes(running.Count)} of {service.Name} first: it is a singleton");
             await Task.WhenAll(running.Select(p => StopAsync(p, service.Termination.Grace, log)));
         }
     }
@@ -118,7 +118,5 @@ public sealed class OldProcessStopper(
     private static TimeSpan GraceOf(AppManifest manifest, string service) =>
         manifest.Services.TryGetValue(service, out var definition) ? definition.Termination.Grace : _defaultGrace;
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Processes(int count) => count == 1 ? "1 process" : $"{count.ToString(CultureInfo.InvariantCulture)} processes";
 }

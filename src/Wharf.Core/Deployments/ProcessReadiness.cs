@@ -54,7 +54,7 @@ public sealed class ProcessReadiness(
             {
                 var where = service.Port is null ? "running" : $"listening on {now.Address}";
                 var passed = check.Last is { } result ? $"; {result.Description}" : "";
-                await log.WriteAsync($"{service.Name} {now.Id} {where} after {Seconds(clock.GetElapsedTime(started))} s{passed}");
+                await log.WriteAsync($"{service.Name} {now.Id} {where} after {LogWords.Seconds(clock.GetElapsedTime(started))} s{passed}");
                 return now;
             }
 
@@ -118,7 +118,7 @@ public sealed class ProcessReadiness(
             ? check.Listening
                 ? "before passing its health check" + (check.Last is { } last ? $" (last: {last.Description})" : "")
                 : $"before listening on port {port.ToString(CultureInfo.InvariantCulture)}"
-            : $"within {Seconds(options.WorkerSettleTime)} s of starting";
+            : $"within {LogWords.Seconds(options.WorkerSettleTime)} s of starting";
         var sentence = $"{name} exited with code {code} {when}";
         if (process.OutOfMemory)
         {
@@ -135,10 +135,10 @@ public sealed class ProcessReadiness(
         if (check.Listening)
         {
             var last = check.Last?.Description ?? $"GET {service.Health.Path} was not tried";
-            return $"{name} did not pass its health check within {Seconds(deadline)} s: {last}";
+            return $"{name} did not pass its health check within {LogWords.Seconds(deadline)} s: {last}";
         }
 
-        return $"{name} did not {Goal(service)} within {Seconds(deadline)} s (health grace {Seconds(service.Health.Grace)} s + {Seconds(options.RolloutTimeout)} s)"
+        return $"{name} did not {Goal(service)} within {LogWords.Seconds(deadline)} s (health grace {LogWords.Seconds(service.Health.Grace)} s + {LogWords.Seconds(options.RolloutTimeout)} s)"
             + (service.Port is { } port ? $": check that it listens on 0.0.0.0:{port.ToString(CultureInfo.InvariantCulture)} (the PORT variable)" : "");
     }
 
@@ -167,7 +167,6 @@ public sealed class ProcessReadiness(
     private static string Goal(ServiceManifest service) =>
         service.Port is { } port ? $"listen on port {port.ToString(CultureInfo.InvariantCulture)}" : "start running";
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Where one process's checks stand.</summary>
     private sealed class Check

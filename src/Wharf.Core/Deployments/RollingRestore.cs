@@ -47,7 +47,7 @@ public sealed class RollingRestore(
         {
             RollingLog.NotPlanned(logger, app, e);
             await log.WriteAsync(
-                $"The processes stopped during the rollout could not be started again ({Reason(e, $"no answer within {Seconds(options.StopTimeout)} s")}): the new ones are removed all the same, "
+                $"The processes stopped during the rollout could not be started again ({Reason(e, $"no answer within {LogWords.Seconds(options.StopTimeout)} s")}): the new ones are removed all the same, "
                 + "and the reconciler starts the current release's processes again up to the formation's count");
             return;
         }
@@ -73,8 +73,8 @@ public sealed class RollingRestore(
         {
             var release = current.Release.Version.ToString(CultureInfo.InvariantCulture);
             await log.WriteAsync(processes.Count == wanted
-                ? $"{service}: {Processes(wanted)} of release {release} in rotation again"
-                : $"{service}: {processes.Count} of {Processes(wanted)} of release {release} in rotation again");
+                ? $"{service}: {LogWords.Processes(wanted)} of release {release} in rotation again"
+                : $"{service}: {processes.Count} of {LogWords.Processes(wanted)} of release {release} in rotation again");
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class RollingRestore(
         var release = current.Release.Version;
         var limit = options.RolloutTimeout + options.StopTimeout;
         RollingLog.Restoring(logger, current.App, service, count, release);
-        await log.WriteAsync($"{service}: starting {Processes(count)} of release {release} again before the new ones are removed");
+        await log.WriteAsync($"{service}: starting {LogWords.Processes(count)} of release {release} again before the new ones are removed");
         ProcessSpec spec;
         try
         {
@@ -110,7 +110,7 @@ public sealed class RollingRestore(
         }
         catch (Exception e)
         {
-            failures.Add(Reason(e, $"not started within {Seconds(limit)} s"));
+            failures.Add(Reason(e, $"not started within {LogWords.Seconds(limit)} s"));
         }
 
         var waits = started.Select(async p =>
@@ -123,7 +123,7 @@ public sealed class RollingRestore(
             {
                 lock (failures)
                 {
-                    failures.Add(Reason(e, $"{service} ({p.Id}) not ready within {Seconds(limit)} s"));
+                    failures.Add(Reason(e, $"{service} ({p.Id}) not ready within {LogWords.Seconds(limit)} s"));
                 }
 
                 return null;
@@ -147,8 +147,5 @@ public sealed class RollingRestore(
     /// <summary>The exception's sentence without its last full stop, or <paramref name="late"/> when a deadline passed.</summary>
     private static string Reason(Exception e, string late) => e is OperationCanceledException ? late : e.Message.TrimEnd('.');
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Processes(int count) =>
-        count == 1 ? "1 process" : $"{count.ToString(CultureInfo.InvariantCulture)} processes";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
@@ -60,7 +59,7 @@ public sealed class RollingRollout(
             var first = Math.Min(old.Count, old.Count + fresh.Count - bounds.MinimumInRotation);
             if (first > 0)
             {
-                await log.WriteAsync($"{name}: taking {Processes(first, "old")} out of rotation first ({bounds.MinimumInRotation} of {count} must stay)");
+                await log.WriteAsync($"{name}: taking {LogWords.Processes(first, "old")} out of rotation first ({bounds.MinimumInRotation} of {count} must stay)");
                 await RetireAsync(request, old, first, log);
             }
 
@@ -115,7 +114,7 @@ public sealed class RollingRollout(
         joining.RemoveRange(started.Select(p => p.Id));
         if (joined.Count > 0)
         {
-            await log.WriteAsync($"Taking {Processes(joined.Count, "new")} of release {plan.Release.Version} out of rotation again");
+            await log.WriteAsync($"Taking {LogWords.Processes(joined.Count, "new")} of release {plan.Release.Version} out of rotation again");
             await SyncAsync(log);
             await Task.WhenAll(joined.Select(p => drainer.DrainAsync(p, GraceOf(plan, p.Service))));
         }
@@ -178,6 +177,4 @@ public sealed class RollingRollout(
     private static TimeSpan GraceOf(RolloutPlan plan, string service) =>
         plan.Manifest.Services.TryGetValue(service, out var definition) ? definition.Termination.Grace : new ServiceTermination().Grace;
 
-    private static string Processes(int count, string which) =>
-        count == 1 ? $"1 {which} process" : $"{count.ToString(CultureInfo.InvariantCulture)} {which} processes";
 }

@@ -82,7 +82,7 @@ public sealed class RolloutService(
             {
                 var count = routes.Sum(r => r.Backends.Count(b => b.Release == release.Version));
                 await log.WriteAsync(
-                    $"Router: release {release.Version} in rotation ({(count == 1 ? "1 process" : $"{count} processes")})"
+                    $"Router: release {release.Version} in rotation ({LogWords.Processes(count)})"
                     + (replacing ? "; the old ones are draining" : ""));
             }
         }
