@@ -180,7 +180,7 @@ start_haproxy() {
 start_router() {
   local port socket="$work/data/router/control.sock" deadline
   echo "Building the wharf CLI (./wharf)..."
-  "$repo/wharf" --version >/dev/null || fail "building the wharf CLI failed (see the lines above)."
+  "$repo/wharf" router --help >/dev/null || fail "building the wharf CLI failed (see the lines above)."
   # Its own copy, like scripts/up does for the server: `./wharf` rebuilds .wharf/cli in place.
   cp -a "$repo/.wharf/cli" "$work/cli"
   mkdir -p "$work/data"

@@ -55,7 +55,7 @@ internal sealed class CliContext(CliOutput output, CliOutput error, CliEnvironme
     public int WriteJson<T>(T value)
     {
         var writer = output.Writer;
-        writer.WriteLine(JsonSerializer.Serialize(value, CliJson.Indented));
+        writer.WriteLine(JsonSerializer.Serialize(value, ApiJson.Info<T>(ApiJson.Indented)));
         writer.Flush();
         return ExitCodes.Ok;
     }

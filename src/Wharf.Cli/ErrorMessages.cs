@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Wharf.Cli.Client;
-using Wharf.Server;
 
 namespace Wharf.Cli;
 
@@ -11,7 +10,6 @@ internal static class ErrorMessages
     {
         CliException e => (e.Message, e.ExitCode),
         WharfUnreachableException e => (e.Message, ExitCodes.Unreachable),
-        ServerStartupException e => (e.Message, ExitCodes.Error),
         WharfApiException { Status: 401 } e => (
             $"Not authenticated: the server at {e.Server} does not accept this token (unknown or revoked). "
                 + $"Run `wharf login {e.Server} --token TOKEN` to log in again, or fix WHARF_TOKEN.",

@@ -31,8 +31,10 @@ internal sealed class WharfRootCommand : RootCommand
         Subcommands.Add(new TokensCommand(context));
         Subcommands.Add(new AuditCommand(context));
         Subcommands.Add(new CheckCommand(context));
+#if !WHARF_CLIENT
         Subcommands.Add(new ServerCommand(context));
         Subcommands.Add(new RouterCommand(context));
+#endif
 
         // A bare `wharf` shows the command list rather than a terse "required command" error.
         SetAction(result =>

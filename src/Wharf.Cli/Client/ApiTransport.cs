@@ -51,7 +51,7 @@ internal sealed class ApiTransport(HttpClient http, Uri url, string token, TimeS
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct)
+            return await response.Content.ReadFromJsonAsync(ApiJson.Info<T>(), ct)
                 ?? throw new JsonException("the body was null");
         }
         catch (JsonException e)

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Wharf.Core.Api;
 
 namespace Wharf.Cli.Client;
@@ -18,7 +17,7 @@ internal sealed partial class WharfClient
         transport.SendAsync<LogForwardInfo>(HttpMethod.Get, ForwardPath(app), null, ct);
 
     public Task<LogForwardInfo> SetLogForwardAsync(string app, string url, CancellationToken ct) =>
-        transport.SendAsync<LogForwardInfo>(HttpMethod.Put, ForwardPath(app), JsonContent.Create(new LogForwardInfo(url)), ct);
+        transport.SendAsync<LogForwardInfo>(HttpMethod.Put, ForwardPath(app), ApiJson.Content(new LogForwardInfo(url)), ct);
 
     public Task<LogForwardInfo> RemoveLogForwardAsync(string app, CancellationToken ct) =>
         transport.SendAsync<LogForwardInfo>(HttpMethod.Delete, ForwardPath(app), null, ct);

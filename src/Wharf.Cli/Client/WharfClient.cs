@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Wharf.Cli.Config;
 using Wharf.Core.Api;
 using Wharf.Core.Deployments;
@@ -32,7 +31,7 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
         transport.SendAsync<List<AppInfo>>(HttpMethod.Get, "v1/apps", null, ct);
 
     public Task<AppInfo> CreateAppAsync(string name, CancellationToken ct) =>
-        transport.SendAsync<AppInfo>(HttpMethod.Post, "v1/apps", JsonContent.Create(new CreateAppRequest(name)), ct);
+        transport.SendAsync<AppInfo>(HttpMethod.Post, "v1/apps", ApiJson.Content(new CreateAppRequest(name)), ct);
 
     public Task<AppInfo> GetAppAsync(string app, CancellationToken ct) =>
         transport.SendAsync<AppInfo>(HttpMethod.Get, AppPath(app), null, ct);
@@ -76,7 +75,7 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
         transport.SendAsync<EnvInfo>(HttpMethod.Get, $"{AppPath(app)}/env{(reveal ? "?reveal=true" : "")}", null, ct);
 
     public Task<EnvChangeResult> ChangeEnvAsync(string app, EnvChangeRequest change, CancellationToken ct) =>
-        transport.SendAsync<EnvChangeResult>(HttpMethod.Patch, $"{AppPath(app)}/env", JsonContent.Create(change), ct);
+        transport.SendAsync<EnvChangeResult>(HttpMethod.Patch, $"{AppPath(app)}/env", ApiJson.Content(change), ct);
 
     public Task<List<ReleaseInfo>> ListReleasesAsync(string app, int? limit, CancellationToken ct) =>
         transport.SendAsync<List<ReleaseInfo>>(HttpMethod.Get, $"{AppPath(app)}/releases{Limit(limit)}", null, ct);
@@ -131,10 +130,10 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
 
     /// <summary>Starts a one-off process: a stream of <see cref="ProcessStreamEvent"/> lines, or 201 with it when detached.</summary>
     public Task<HttpResponseMessage> RunAsync(string app, RunRequest run, CancellationToken ct) =>
-        transport.OpenAsync(HttpMethod.Post, $"{AppPath(app)}/processes", JsonContent.Create(run), null, ct);
+        transport.OpenAsync(HttpMethod.Post, $"{AppPath(app)}/processes", ApiJson.Content(run), null, ct);
 
     public Task<HttpResponseMessage> ExecAsync(string app, string id, ExecRequest exec, CancellationToken ct) =>
-        transport.OpenAsync(HttpMethod.Post, $"{ProcessPath(app, id)}/exec", JsonContent.Create(exec), null, ct);
+        transport.OpenAsync(HttpMethod.Post, $"{ProcessPath(app, id)}/exec", ApiJson.Content(exec), null, ct);
 
     public Task<AppMetricsInfo> GetMetricsAsync(string app, string since, CancellationToken ct) =>
         transport.SendAsync<AppMetricsInfo>(HttpMethod.Get, $"{AppPath(app)}/metrics?since={Uri.EscapeDataString(since)}", null, ct);
@@ -143,7 +142,7 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
         transport.SendAsync<List<FormationInfo>>(HttpMethod.Get, $"{AppPath(app)}/formation", null, ct);
 
     public Task<List<FormationInfo>> ScaleAsync(string app, IReadOnlyDictionary<string, int> counts, CancellationToken ct) =>
-        transport.SendAsync<List<FormationInfo>>(HttpMethod.Patch, $"{AppPath(app)}/formation", JsonContent.Create(counts), ct);
+        transport.SendAsync<List<FormationInfo>>(HttpMethod.Patch, $"{AppPath(app)}/formation", ApiJson.Content(counts), ct);
 
     public Task<RestartInfo> RestartAsync(string app, string? service, CancellationToken ct) =>
         transport.SendAsync<RestartInfo>(
@@ -166,7 +165,7 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
         transport.SendAsync<List<TokenInfo>>(HttpMethod.Get, "v1/tokens", null, ct);
 
     public Task<TokenInfo> CreateTokenAsync(string name, string role, CancellationToken ct) =>
-        transport.SendAsync<TokenInfo>(HttpMethod.Post, "v1/tokens", JsonContent.Create(new CreateTokenRequest(name, role)), ct);
+        transport.SendAsync<TokenInfo>(HttpMethod.Post, "v1/tokens", ApiJson.Content(new CreateTokenRequest(name, role)), ct);
 
     public Task RevokeTokenAsync(string id, CancellationToken ct) =>
         transport.SendAsync(HttpMethod.Delete, $"v1/tokens/{Uri.EscapeDataString(id)}", null, ct);
@@ -175,7 +174,7 @@ internal sealed partial class WharfClient(ApiTransport transport) : IDisposable
         transport.SendAsync<List<CertificateInfo>>(HttpMethod.Get, "v1/certificates", null, ct);
 
     public Task<CertificateInfo> ImportCertificateAsync(ImportCertificateRequest request, CancellationToken ct) =>
-        transport.SendAsync<CertificateInfo>(HttpMethod.Post, "v1/certificates", JsonContent.Create(request), ct);
+        transport.SendAsync<CertificateInfo>(HttpMethod.Post, "v1/certificates", ApiJson.Content(request), ct);
 
     public Task DeleteCertificateAsync(string thumbprint, CancellationToken ct) =>
         transport.SendAsync(HttpMethod.Delete, $"v1/certificates/{Uri.EscapeDataString(thumbprint)}", null, ct);

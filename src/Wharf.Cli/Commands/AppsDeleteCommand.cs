@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wharf.Cli.Output;
 using Wharf.Core.Api;
 
 namespace Wharf.Cli.Commands;
@@ -72,7 +73,7 @@ internal sealed class AppsDeleteCommand : Command
             }
         }
 
-        var typed = _context.Out.Prompt(new TextPrompt<string>("Type the app's name to confirm:").AllowEmpty());
+        var typed = _context.Out.Ask("Type the app's name to confirm:");
         if (!string.Equals(typed.Trim(), name, StringComparison.Ordinal))
         {
             throw new CliException($"'{typed.Trim()}' does not match; app {name} was not deleted.");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Wharf.Cli.Client;
 using Wharf.Cli.Config;
+using Wharf.Cli.Output;
 
 namespace Wharf.Cli.Commands;
 
@@ -51,7 +52,7 @@ internal sealed class LoginCommand : Command
                 "No token given and stdin is not a terminal to ask on: pass --token TOKEN.", ExitCodes.Usage);
         }
 
-        return _context.Out.Prompt(new TextPrompt<string>("API token:").Secret());
+        return _context.Out.Ask("API token:", secret: true);
     }
 
     private static async Task<Core.Api.WhoAmI> VerifyAsync(WharfClient client, CancellationToken ct)

@@ -160,7 +160,7 @@ internal sealed class LogsCommand : Command
     {
         try
         {
-            return JsonSerializer.Deserialize<LogLineInfo>(line, JsonSerializerOptions.Web)
+            return JsonSerializer.Deserialize(line, ApiJson.Info<LogLineInfo>())
                 ?? throw new JsonException("the line was null");
         }
         catch (JsonException e)

@@ -68,7 +68,7 @@ internal sealed class ResourcesImportCommand : Command
 
         _context.Out.MarkupLineInterpolated(
             $"[yellow]This replaces the data of [bold]{name}[/] ({type}) of app [bold]{app}[/] with {source}.[/]");
-        var typed = _context.Out.Prompt(new TextPrompt<string>("Type the resource's name to confirm:").AllowEmpty());
+        var typed = _context.Out.Ask("Type the resource's name to confirm:");
         if (!string.Equals(typed.Trim(), name, StringComparison.Ordinal))
         {
             throw new CliException($"'{typed.Trim()}' does not match; the data of {name} was not changed.");

@@ -90,6 +90,10 @@ internal sealed class ServerCommand : Command
             {
                 // Ctrl+C is how this command is meant to end.
             }
+            catch (ServerStartupException e)
+            {
+                throw new CliException(e.Message);
+            }
 
             return ExitCodes.Ok;
         }));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wharf.Cli.Client;
 
 namespace Wharf.Cli.Config;
 
@@ -110,7 +111,7 @@ internal sealed class ConfigStore(string path)
 
         using (var stream = new FileStream(temporary, options))
         {
-            JsonSerializer.Serialize(stream, config, CliJson.Indented);
+            JsonSerializer.Serialize(stream, config, ApiJson.Info<CliConfig>(ApiJson.Indented));
         }
 
         if (!OperatingSystem.IsWindows())

@@ -47,7 +47,7 @@ internal sealed class Deployer(CliContext context)
 
         // The connection usually takes longer to warm up than packing: meanwhile this core makes the metadata the
         // upload's answer is read with, rather than after it arrives.
-        ApiJson.Prepare<DeploymentInfo>();
+        ApiJson.Info<DeploymentInfo>();
         using var client = await connecting;
         var shown = Display(directory) is "." ? directory : Display(directory);
         context.WriteLine($"Packed {shown}: {packed.Files} files, {Formats.Bytes(packed.Length)}, {packed.Digest[..19]}");
@@ -64,7 +64,7 @@ internal sealed class Deployer(CliContext context)
         }
 
         // Likewise for the app's URLs, printed at the end, while the server starts the release.
-        ApiJson.Prepare<AppInfo>();
+        ApiJson.Info<AppInfo>();
         return await new DeploymentWatch(context, client).WatchAsync(deployment, detach, ct);
     }
 

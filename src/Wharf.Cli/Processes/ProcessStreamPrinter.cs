@@ -46,7 +46,7 @@ internal sealed class ProcessStreamPrinter(CliContext context, WharfClient clien
     {
         try
         {
-            return JsonSerializer.Deserialize<ProcessStreamEvent>(line, JsonSerializerOptions.Web)
+            return JsonSerializer.Deserialize(line, ApiJson.Info<ProcessStreamEvent>())
                 ?? throw new JsonException("the line was null");
         }
         catch (JsonException e)

@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace Wharf.Cli.Tests.Infrastructure;
 
-/// <summary>Starts the real CLI (<c>dotnet wharf.dll</c>) from the test output folder, with a controlled environment.</summary>
+/// <summary>
+/// Starts the real CLI with a controlled environment: the native client that <c>./wharf</c> builds when
+/// WHARF_TEST_CLIENT names it (scripts/test does), as users run it; else, and always for <c>wharf server</c> and
+/// <c>wharf router</c>, which only the .NET build has, <c>dotnet wharf.dll</c> from the test output folder.
+/// </summary>
 public static class WharfProcess
 {
     /// <summary>Variables from the developer's shell that would change what the CLI does, besides every WHARF_*.</summary>
@@ -12,7 +16,9 @@ public static class WharfProcess
 
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var arguments = args.ToList();
+        var native = arguments is ["server" or "router", ..] ? null : NativeClient();
+        var info = new ProcessStartInfo(native ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -20,8 +26,12 @@ public static class WharfProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(WharfDll);
-        foreach (var arg in args)
+        if (native is null)
+        {
+            info.ArgumentList.Add(WharfDll);
+        }
+
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }
@@ -38,5 +48,19 @@ public static class WharfProcess
         }
 
         return info;
+    }
+
+    private static string? NativeClient()
+    {
+        var path = Environment.GetEnvironmentVariable("WHARF_TEST_CLIENT");
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                $"WHARF_TEST_CLIENT names {path}, which does not exist: run scripts/test, which builds it with ./wharf.");
     }
 }
