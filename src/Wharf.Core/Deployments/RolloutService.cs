@@ -45,11 +45,12 @@ public sealed class RolloutService(
         var links = resources is null ? ResourceLink.None : await resources.EnsureAsync(release.App, plan.Manifest, plan.Env, log, ct);
         var started = new List<RuntimeProcess>();
         var retired = new List<RuntimeProcess>();
+        var swapped = false;
         try
         {
             foreach (var service in plan.Manifest.Services.Values)
             {
-                await StartServiceAsync(plan, links, service, desired[service.Name], started, retired, log, ct);
+                swapped |= await StartServiceAsync(plan, links, service, desired[service.Name], started, retired, log, ct);
             }
         }
         catch (Exception e)
@@ -67,11 +68,14 @@ public sealed class RolloutService(
         rolling.Complete(started);
         await log.WriteAsync($"Release {release.Version} is now current");
         DeploymentLog.ReleaseCurrent(logger, release.App, release.Version);
-        await SwapAsync(release, replacing: previous is not null, log);
+        await SwapAsync(release, replacing: previous is not null && swapped, log);
         await stopper.StopOthersAsync(plan, started.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), log);
     }
 
-    /// <summary>One table swap: the new release's processes in rotation, the old ones out, at the same instant.</summary>
+    /// <summary>
+    /// One table swap: the new release's processes in rotation, the old ones out, at the same instant.
+    /// <paramref name="replacing"/>: old processes leave with it (not all were already stopped by rolling or singleton steps).
+    /// </summary>
     private async Task SwapAsync(Release release, bool replacing, LiveLog log)
     {
         try
@@ -92,13 +96,14 @@ public sealed class RolloutService(
         }
     }
 
-    private async Task StartServiceAsync(
+    /// <summary>Starts the service's processes; true when its old ones leave at the table swap (all at once, not rolled or stopped first).</summary>
+    private async Task<bool> StartServiceAsync(
         RolloutPlan plan, IReadOnlyDictionary<string, ResourceLink> links, ServiceManifest service, int count, List<RuntimeProcess> started, List<RuntimeProcess> retired, LiveLog log, CancellationToken ct)
     {
         if (count <= 0)
         {
             await log.WriteAsync($"{service.Name}: no processes (scaled to 0)");
-            return;
+            return true;
         }
 
         ProcessSpec spec;
@@ -122,7 +127,7 @@ public sealed class RolloutService(
                 new RollingRequest(plan, service, spec.Image, bounds, i => StartAsync(spec, service, i, count, ct), ps => WaitAllAsync(ps, service, log, ct), started, retired),
                 log,
                 ct);
-            return;
+            return false;
         }
 
         var mine = new List<RuntimeProcess>();
@@ -135,6 +140,7 @@ public sealed class RolloutService(
         }
 
         await WaitAllAsync(mine, service, log, ct);
+        return !service.Singleton;
     }
 
     /// <summary>Waits for every process; the first failure stops the other waits and is the one reported.</summary>

@@ -40,6 +40,8 @@ public sealed class RollingRolloutTests : IDisposable
         Assert.Contains("web: rolling in steps: at most 6 processes running, at least 4 in rotation", log);
         Assert.Contains("web: 2 of 4 new processes in rotation; 2 old ones draining; 2 old still serving", log);
         Assert.Contains("web: 4 of 4 new processes in rotation; 2 old ones draining", log);
+        Assert.Contains("Router: release 2 in rotation (4 processes)", log);
+        Assert.DoesNotContain(log, l => l.Contains("the old ones are draining", StringComparison.Ordinal));
         Assert.Equal(0, _h.Routing.Joining.Count);
     }
 
