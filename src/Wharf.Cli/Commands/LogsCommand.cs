@@ -94,29 +94,70 @@ internal sealed class LogsCommand : Command
             Follow = result.GetValue(_follow),
         };
         var json = result.GetValue(_json);
-        try
+        var resume = new LogResume();
+        var next = request;
+        var opened = false;
+        var retry = TimeSpan.Zero;
+        while (true)
         {
-            using var response = await client.OpenLogsAsync(app, request, ct);
-            await foreach (var line in TextLines.ReadAsync(client, response, ct))
+            try
             {
-                if (line.Length > 0)
+                using var response = await client.OpenLogsAsync(app, next, ct);
+                if (retry > TimeSpan.Zero)
                 {
-                    context.WriteLine(json ? line : LogsFormat.Line(Parse(line)));
+                    context.WriteErrorLine("wharf: reconnected; the log goes on where it broke off.");
+                    retry = TimeSpan.Zero;
+                }
+
+                opened = true;
+                await foreach (var line in TextLines.ReadAsync(client, response, ct))
+                {
+                    if (line.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var parsed = Parse(line);
+                    if (resume.IsNew(parsed.Time, line))
+                    {
+                        context.WriteLine(json ? line : LogsFormat.Line(parsed));
+                    }
+                }
+
+                if (!request.Follow)
+                {
+                    return ExitCodes.Ok;
                 }
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Ctrl+C is how a followed log ends.
-            return ExitCodes.Ok;
-        }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl+C is how a followed log ends.
+                return ExitCodes.Ok;
+            }
+            catch (WharfUnreachableException) when (request.Follow && opened)
+            {
+                // The server went away mid-stream, or is not back yet: try again below.
+            }
 
-        if (request.Follow)
-        {
-            throw new CliException($"The server ended the log stream (was it restarted, or {(app is null ? "the platform log" : $"app '{app}'")} deleted?): run the command again to go on.");
-        }
+            // A followed stream ended or broke: the server restarted or crashed. Go on once it is back, from the
+            // last line printed; an app deleted meanwhile ends it (404), as does Ctrl+C.
+            if (retry == TimeSpan.Zero)
+            {
+                context.WriteErrorLine("wharf: the log stream broke off (was the server restarted?); reconnecting until it is back (Ctrl+C stops).");
+            }
 
-        return ExitCodes.Ok;
+            retry = retry == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            try
+            {
+                await Task.Delay(retry, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Ok;
+            }
+
+            next = resume.Next(request);
+        }
     }
 
     private static Option<string?> TimeOption(string name, string description)

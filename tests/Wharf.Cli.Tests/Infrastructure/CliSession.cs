@@ -35,6 +35,14 @@ public sealed class CliSession : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
+    /// <summary>Starts a command that runs until stopped (`wharf logs -f`); the caller reads its output and kills it.</summary>
+    public Process Start(params string[] args)
+    {
+        var process = Process.Start(WharfProcess.StartInfo(args, _environment, WorkingDirectory))!;
+        process.StandardInput.Close();
+        return process;
+    }
+
     /// <summary>Runs with <paramref name="input"/> piped to stdin, as `echo ... | wharf ...` does.</summary>
     public async Task<CliResult> RunWithInputAsync(string input, params string[] args)
     {

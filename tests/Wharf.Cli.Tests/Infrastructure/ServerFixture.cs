@@ -28,6 +28,21 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartAsync();
+        AdminToken = (await File.ReadAllTextAsync(Path.Combine(_data, "admin.token"))).Trim();
+    }
+
+    /// <summary>Kills the server as a crash would (SIGKILL, nothing flushed or closed) and starts it again on the same port and data.</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var args = new[] { "server", "--data", _data, "--api", Url, "--router", RouterUrl, "--no-router" };
         var environment = new Dictionary<string, string> { ["HOME"] = _data };
         _process = Process.Start(WharfProcess.StartInfo(args, environment, _data))!;
@@ -36,7 +51,6 @@ public sealed class ServerFixture : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
-        AdminToken = (await File.ReadAllTextAsync(Path.Combine(_data, "admin.token"))).Trim();
     }
 
     public async Task DisposeAsync()
