@@ -14,7 +14,7 @@ namespace Wharf.Core.Deployments;
 /// is logged and left to the reconciler, which stops service processes of releases that are not current.
 /// </summary>
 public sealed class OldProcessStopper(
-    IProcessRuntime runtime, ProcessDrainer drainer, BackgroundWork work, DeploymentOptions options, ILogger<OldProcessStopper> logger)
+    IProcessRuntime runtime, ProcessDrainer drainer, RouterSync router, BackgroundWork work, DeploymentOptions options, ILogger<OldProcessStopper> logger)
 {
     private static readonly TimeSpan _defaultGrace = new ServiceTermination().Grace;
 
@@ -57,7 +57,10 @@ public sealed class OldProcessStopper(
         }
     }
 
-    /// <summary>Stops the service processes of one service (a singleton's old process, before its new one starts).</summary>
+    /// <summary>
+    /// Stops the service processes of one service (a singleton's old process, before its new one starts) and waits
+    /// for it: out of rotation, drained within its grace, then stopped.
+    /// </summary>
     public async Task StopServiceAsync(RolloutPlan plan, ServiceManifest service, LiveLog log)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -66,9 +69,32 @@ public sealed class OldProcessStopper(
         var running = (await ListServiceProcessesAsync(plan.Release.App, log)).Where(p => p.Service == service.Name).ToList();
         if (running.Count > 0)
         {
-            await log.WriteAsync($"Stopping {LogWords.Processes(running.Count)} of {service.Name} first: it is a singleton");
-            await Task.WhenAll(running.Select(p => StopAsync(p, service.Termination.Grace, log)));
+            var grace = LogWords.Seconds(service.Termination.Grace);
+            await log.WriteAsync(
+                $"Stopping {LogWords.Processes(running.Count)} of {service.Name} first: it is a singleton "
+                + $"(out of rotation, draining for up to {grace} s, then stopping within {grace} s)");
+            await RetireAsync(running, service.Termination.Grace, log);
         }
+    }
+
+    /// <summary>
+    /// Takes processes that still serve out of rotation, then drains each within <paramref name="grace"/> and stops it.
+    /// A router that does not take the table delays nothing: they are stopped all the same.
+    /// </summary>
+    public async Task RetireAsync(IReadOnlyList<RuntimeProcess> processes, TimeSpan grace, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(processes);
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            await router.ExcludeAsync(processes.Select(p => p.Id), CancellationToken.None);
+        }
+        catch (RouterSyncException e)
+        {
+            await log.WriteAsync($"{e.Message}; the old processes are stopped all the same");
+        }
+
+        await Task.WhenAll(processes.Select(p => DrainAndStopAsync(p, grace, log)));
     }
 
     private async Task<IReadOnlyList<RuntimeProcess>> ListServiceProcessesAsync(string app, LiveLog log)

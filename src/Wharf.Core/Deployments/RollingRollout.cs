@@ -149,16 +149,7 @@ public sealed class RollingRollout(
     {
         var going = old.Take(take).ToList();
         old.RemoveRange(0, going.Count);
-        try
-        {
-            await router.ExcludeAsync(going.Select(p => p.Id), CancellationToken.None);
-        }
-        catch (RouterSyncException e)
-        {
-            await log.WriteAsync($"{e.Message}; the old processes are stopped all the same");
-        }
-
-        await Task.WhenAll(going.Select(p => stopper.DrainAndStopAsync(p, request.Service.Termination.Grace, log)));
+        await stopper.RetireAsync(going, request.Service.Termination.Grace, log);
         request.Retired.AddRange(going);
     }
 

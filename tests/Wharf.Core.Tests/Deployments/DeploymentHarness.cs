@@ -65,7 +65,7 @@ public sealed class DeploymentHarness : IDisposable
         var planner = new RolloutPlanner(State, Vault);
         var readiness = new ProcessReadiness(Runtime, new RuntimePortProbe(Runtime), Routing.Health, Options, Routing.Options, Clock);
         var restore = new RollingRestore(new ReleaseSnapshotLoader(State, Vault, Linker), Runtime, readiness, Routing.Ready, Routing.Sync, Options, NullLogger<RollingRestore>.Instance);
-        var stopper = new OldProcessStopper(Runtime, Routing.Drainer, Work, Options, NullLogger<OldProcessStopper>.Instance);
+        var stopper = new OldProcessStopper(Runtime, Routing.Drainer, Routing.Sync, Work, Options, NullLogger<OldProcessStopper>.Instance);
         var rollouts = new RolloutService(
             State,
             planner,

@@ -65,6 +65,45 @@ public sealed class RolloutRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task Deploy_Singleton_OldOneLeavesRotationAndIsDrainedAndStoppedBeforeTheNewStarts()
+    {
+        const string singleton = """
+            services:
+              web:
+                build: .
+                port: 5000
+                singleton: true
+                termination:
+                  grace: 3s
+            """;
+        await _h.CreateAppAsync();
+        await _h.DeployAsync(singleton);
+        var old = Assert.Single(_h.Running(1));
+        var drains = new ConcurrentQueue<(bool StillRunning, int Started)>();
+        _h.Routing.Router.Drain = (addresses, _) =>
+        {
+            Assert.Equal([old.Address!], addresses);
+            drains.Enqueue((_h.Runtime.IsListening(old.Address!), _h.Runtime.Started.Count));
+            return true;
+        };
+        var callsBefore = _h.Routing.Router.Calls.Count;
+
+        var done = await _h.DeployAsync(singleton, ("app.py", "v2"));
+
+        Assert.Equal("succeeded", done.Status);
+        Assert.Equal((true, 1), Assert.Single(drains));
+        var calls = _h.Routing.Router.Calls.Skip(callsBefore).ToList();
+        var drain = calls.FindIndex(c => c.Kind == "drain");
+        var excluded = calls.FindIndex(c => c.Kind == "apply" && Backends(c.Table!).Count == 0);
+        Assert.True(excluded >= 0 && drain > excluded, string.Join('\n', calls.Select(c => c.Kind)));
+        Assert.DoesNotContain(calls.Take(drain), c => c.Kind == "apply" && Backends(c.Table!).Any(b => b.Release == 2));
+        Assert.Contains(old.Id, _h.Runtime.Stopped);
+        Assert.Contains(
+            "Stopping 1 process of web first: it is a singleton (out of rotation, draining for up to 3 s, then stopping within 3 s)",
+            await _h.LogAsync(done.Id));
+    }
+
+    [Fact]
     public async Task Deploy_DrainTimesOut_StopsTheOldProcessAnyway()
     {
         await _h.CreateAppAsync();
