@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Wharf.Core.Blobs;
 using Wharf.Core.Builds;
 using Wharf.Core.Config;
+using Wharf.Core.Releases;
 using Wharf.Core.Runtime;
 using Wharf.Core.State;
 using Wharf.Manifest;
@@ -39,19 +40,7 @@ public sealed class DeployBuilder(
 
         var manifest = parsed.Manifest!;
         await log($"Read {file.Name}: {manifest.Describe()}");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.BuildTimeout);
-        Dictionary<string, string> images;
-        try
-        {
-            images = await ImagesAsync(app, number, manifest, log, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            throw new DeploymentFailedException(
-                $"Building the images took longer than {options.BuildTimeout} and was stopped: make the build faster, or raise {DeploymentOptions.SectionName}:BuildTimeout on the server.");
-        }
-
+        var images = await WithinBuildTimeoutAsync(limit => ImagesAsync(app, number, manifest, log, limit), ct);
         foreach (var service in manifest.Services.Values.Where(s => s.Image is not null))
         {
             images[service.Name] = service.Image!;
@@ -61,6 +50,52 @@ public sealed class DeployBuilder(
         await state.Builds.UpdateAsync(build, CancellationToken.None);
         await log($"Build {number} succeeded");
         return build;
+    }
+
+    /// <summary>
+    /// Before a release is rolled out again (a rollback, a promotion, an env change): builds again, from the stored
+    /// source of its build, each of its images that is gone from the engine, under the same name. The image pruner
+    /// removes those of releases older than the newest it keeps; a rollback to one of them must still restore the
+    /// code. Services with <c>image:</c> are the runtime's to pull, as always.
+    /// </summary>
+    public async Task RestoreImagesAsync(Release release, Func<string, Task> log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(log);
+        if (release.Build is not int number)
+        {
+            return;
+        }
+
+        var plan = await new RolloutPlanner(state, vault).PlanAsync(release, ct);
+        foreach (var service in plan.Manifest.Services.Values.Where(s => s.Build is not null))
+        {
+            if (!plan.Images.TryGetValue(service.Name, out var image) || await builder.ExistsAsync(image, ct))
+            {
+                continue;
+            }
+
+            await log(
+                $"The image {image} is gone from the engine (Wharf keeps the images of the newest {ImagePruner.KeepReleases} releases "
+                + $"and {ImagePruner.KeepBuilds} builds): building it again from the source of build {number}");
+            DeploymentLog.ImageRestoring(logger, release.App, number, service.Name, image);
+            await WithinBuildTimeoutAsync(limit => BuildServiceAsync(release.App, number, service, image, log, limit), ct);
+        }
+    }
+
+    private async Task<T> WithinBuildTimeoutAsync<T>(Func<CancellationToken, Task<T>> build, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.BuildTimeout);
+        try
+        {
+            return await build(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new DeploymentFailedException(
+                $"Building the images took longer than {options.BuildTimeout} and was stopped: make the build faster, or raise {DeploymentOptions.SectionName}:BuildTimeout on the server.");
+        }
     }
 
     private async Task<Dictionary<string, string>> ImagesAsync(string app, int number, AppManifest manifest, Func<string, Task> log, CancellationToken ct)
@@ -82,7 +117,7 @@ public sealed class DeployBuilder(
         {
             foreach (var service in built)
             {
-                images[service.Name] = await BuildServiceAsync(app, number, service, log, ct);
+                images[service.Name] = await BuildServiceAsync(app, number, service, ImageTags.For(app, service.Name, number), log, ct);
             }
         }
 
@@ -139,10 +174,10 @@ public sealed class DeployBuilder(
         }
     }
 
-    private async Task<string> BuildServiceAsync(string app, int number, ServiceManifest service, Func<string, Task> log, CancellationToken ct)
+    private async Task<string> BuildServiceAsync(
+        string app, int number, ServiceManifest service, string tag, Func<string, Task> log, CancellationToken ct)
     {
         var settings = service.Build!;
-        var tag = ImageTags.For(app, service.Name, number);
         await log($"Building {service.Name} ({tag}) from {settings.Path} with {settings.Dockerfile} ...");
         await using var context = await OpenContextAsync(app, number, service, ct);
         var last = new Queue<string>();

@@ -46,4 +46,7 @@ internal static partial class DeploymentLog
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Process {Process} of {App} is stopped without a full drain: {Problem}")]
     public static partial void NotDrained(ILogger logger, string app, string process, string problem);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Image {Image} of {App} build {Build} service {Service} is gone from the engine; building it again from the build's source")]
+    public static partial void ImageRestoring(ILogger logger, string app, int build, string service, string image);
 }

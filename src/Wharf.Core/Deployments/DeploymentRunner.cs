@@ -84,6 +84,7 @@ public sealed class DeploymentRunner(
         }
 
         deployment = await UpdateAsync(deployment with { Status = DeploymentStatus.RollingOut });
+        await builder.RestoreImagesAsync(release, log.WriteAsync, ct);
         await rollouts.RolloutAsync(release, log, ct);
         return deployment;
     }

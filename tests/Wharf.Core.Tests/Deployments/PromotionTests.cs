@@ -95,6 +95,62 @@ public sealed class PromotionTests : IDisposable
     }
 
     [Fact]
+    public async Task Promote_OlderReleaseWhoseImageWasPruned_BuildsItAgainFromItsSourceUnderTheSameNameAndRollsBack()
+    {
+        await _h.CreateAppAsync();
+        await _h.DeployAsync(DeploymentHarness.WebManifest, ("app.py", "v1"));
+        await _h.DeployAsync(DeploymentHarness.WebManifest, ("app.py", "v2"));
+        _h.Images.Forget("wharf/hello-web:1");
+        var buildsBefore = _h.Images.Builds.Count;
+
+        var rollback = await _h.Deployments.PromoteAsync(DeploymentHarness.Alice, DeploymentHarness.App, 1);
+        var done = await _h.WaitAsync(rollback.Id);
+
+        Assert.Equal(("succeeded", 1), (done.Status, await _h.CurrentReleaseAsync()));
+        var rebuilt = Assert.Single(_h.Images.Builds.Skip(buildsBefore));
+        Assert.Equal("wharf/hello-web:1", rebuilt.Request.Tag);
+        Assert.Contains(("app.py", "v1"), rebuilt.Context);
+        Assert.Single(_h.Running(1));
+        Assert.Equal("wharf/hello-web:1", _h.Runtime.Started[^1].Image);
+        Assert.Contains(
+            "The image wharf/hello-web:1 is gone from the engine (Wharf keeps the images of the newest 10 releases and 3 builds): building it again from the source of build 1",
+            await _h.LogAsync(done.Id));
+    }
+
+    [Fact]
+    public async Task Promote_PrunedImageFailsToBuildAgain_FailsSayingWhyAndTheCurrentReleaseKeepsRunning()
+    {
+        await _h.CreateAppAsync();
+        await _h.DeployAsync(DeploymentHarness.WebManifest, ("app.py", "v1"));
+        await _h.DeployAsync(DeploymentHarness.WebManifest, ("app.py", "v2"));
+        var current = Assert.Single(_h.Running(2));
+        _h.Images.Forget("wharf/hello-web:1");
+        _h.Images.FailWith = _ => "the Debian mirror is unreachable";
+
+        var rollback = await _h.Deployments.PromoteAsync(DeploymentHarness.Alice, DeploymentHarness.App, 1);
+        var done = await _h.WaitAsync(rollback.Id);
+
+        Assert.Equal(("failed", 2), (done.Status, await _h.CurrentReleaseAsync()));
+        Assert.StartsWith("Building web failed: the Debian mirror is unreachable", done.Error, StringComparison.Ordinal);
+        Assert.Equal([current.Id], _h.Running(2).Select(p => p.Id));
+        Assert.Empty(_h.Running(1));
+    }
+
+    [Fact]
+    public async Task Promote_OlderReleaseWithItsImage_BuildsNothing()
+    {
+        await _h.CreateAppAsync();
+        await _h.DeployAsync(DeploymentHarness.WebManifest, ("app.py", "v1"));
+        await _h.DeployAsync(DeploymentHarness.WebManifest, ("app.py", "v2"));
+        var buildsBefore = _h.Images.Builds.Count;
+
+        var done = await _h.WaitAsync((await _h.Deployments.PromoteAsync(DeploymentHarness.Alice, DeploymentHarness.App, 1)).Id);
+
+        Assert.Equal("succeeded", done.Status);
+        Assert.Equal(buildsBefore, _h.Images.Builds.Count);
+    }
+
+    [Fact]
     public async Task Promote_ReleaseWithoutBuild_IsCurrentAtOnce()
     {
         await _h.CreateAppAsync();

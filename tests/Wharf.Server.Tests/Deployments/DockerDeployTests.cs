@@ -133,6 +133,27 @@ public sealed class DockerDeployTests(DockerDeployFixture docker) : IClassFixtur
     }
 
     [Fact]
+    public async Task Rollback_ImageNameRemovedFromTheEngine_BuildsItAgainFromTheStoredSourceAndServesTheOldRelease()
+    {
+        var app = await docker.CreateAppAsync();
+        await docker.DeployAsync(app, _hello);
+        await docker.DeployAsync(app, _hello);
+        var image = $"wharf/{app}-web:1";
+        await docker.Docker.Images.RemoveAsync(image);
+
+        var promote = await docker.Admin.PostAsync(new Uri($"/v1/apps/{app}/releases/1/promote", UriKind.Relative), null);
+        var started = await HttpAssert.OkAsync<DeploymentInfo>(promote, HttpStatusCode.Accepted);
+        var (rollback, log) = await docker.FollowAsync(app, started.Id);
+
+        Assert.True(rollback.Status == "succeeded", rollback.Error + "\n" + string.Join('\n', log));
+        Assert.Contains(log, l => l.StartsWith($"The image {image} is gone from the engine", StringComparison.Ordinal));
+        Assert.Contains($"Built {image}", log);
+        Assert.Equal(1, (await docker.AppAsync(app)).CurrentRelease);
+        var serving = Assert.Single(await docker.ProcessesAsync(app, 1));
+        Assert.Contains("\"release\": \"1\"", await DockerDeployFixture.GetAsync(serving), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_DuringBuild_StopsTheBuildAndRecordsWhoCancelled()
     {
         var app = await docker.CreateAppAsync();
