@@ -10,8 +10,8 @@ namespace Wharf.Core.Builds;
 /// <see cref="KeepBuilds"/> builds (one may be in progress, or built and not released yet) stay; every other build's
 /// image names are removed. A deleted app's names go with it (<see cref="NamesOfAsync"/>, <see cref="RemoveAsync"/>).
 /// Only names the app's own build records list are touched: another Wharf server sharing the engine keeps its own.
-/// A name a container still uses stays until it does not. Rolling back to a release whose image was removed fails
-/// naming the missing image: deploy its source again.
+/// A name a container still uses stays until it does not. Rolling back to a release whose image was removed builds
+/// it again from that build's stored source (<see cref="Deployments.DeployBuilder.RestoreImagesAsync"/>).
 /// </summary>
 public sealed partial class ImagePruner(IStateStore state, IImageStore images, ILogger<ImagePruner> logger)
 {

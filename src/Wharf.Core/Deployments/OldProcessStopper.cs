@@ -16,8 +16,6 @@ namespace Wharf.Core.Deployments;
 public sealed class OldProcessStopper(
     IProcessRuntime runtime, ProcessDrainer drainer, RouterSync router, BackgroundWork work, DeploymentOptions options, ILogger<OldProcessStopper> logger)
 {
-    private static readonly TimeSpan _defaultGrace = new ServiceTermination().Grace;
-
     /// <summary>Removes the processes a failed rollout started, at once (they never served).</summary>
     public async Task RemoveNewAsync(IReadOnlyList<RuntimeProcess> started, LiveLog log)
     {
@@ -45,7 +43,7 @@ public sealed class OldProcessStopper(
         var others = (await ListServiceProcessesAsync(plan.Release.App, log)).Where(p => !keep.Contains(p.Id)).ToList();
         foreach (var release in others.GroupBy(p => p.Release).OrderBy(g => g.Key))
         {
-            var grace = release.Max(p => GraceOf(plan.Manifest, p.Service));
+            var grace = release.Max(p => plan.GraceOf(p.Service));
             await log.WriteAsync(
                 $"Stopping {LogWords.Processes(release.Count())} of release {release.Key.ToString(CultureInfo.InvariantCulture)} "
                 + $"(in the background: draining for up to {LogWords.Seconds(grace)} s, then stopping within {LogWords.Seconds(grace)} s)");
@@ -53,7 +51,7 @@ public sealed class OldProcessStopper(
 
         if (others.Count > 0)
         {
-            work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => DrainAndStopAsync(p, GraceOf(plan.Manifest, p.Service), log))));
+            work.Run(plan.Release.App, "stop the old release's processes", _ => Task.WhenAll(others.Select(p => DrainAndStopAsync(p, plan.GraceOf(p.Service), log))));
         }
     }
 
@@ -140,9 +138,4 @@ public sealed class OldProcessStopper(
             await log.WriteAsync($"Could not stop {process.Service} {process.Id} ({e.Message}); the reconciler stops it later");
         }
     }
-
-    private static TimeSpan GraceOf(AppManifest manifest, string service) =>
-        manifest.Services.TryGetValue(service, out var definition) ? definition.Termination.Grace : _defaultGrace;
-
-
 }

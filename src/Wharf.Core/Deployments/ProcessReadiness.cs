@@ -167,7 +167,6 @@ public sealed class ProcessReadiness(
     private static string Goal(ServiceManifest service) =>
         service.Port is { } port ? $"listen on port {port.ToString(CultureInfo.InvariantCulture)}" : "start running";
 
-
     /// <summary>Where one process's checks stand.</summary>
     private sealed class Check
     {

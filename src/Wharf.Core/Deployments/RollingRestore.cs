@@ -146,6 +146,4 @@ public sealed class RollingRestore(
 
     /// <summary>The exception's sentence without its last full stop, or <paramref name="late"/> when a deadline passed.</summary>
     private static string Reason(Exception e, string late) => e is OperationCanceledException ? late : e.Message.TrimEnd('.');
-
-
 }

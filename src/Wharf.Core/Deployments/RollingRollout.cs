@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Wharf.Core.Routing;
 using Wharf.Core.Runtime;
-using Wharf.Manifest;
 
 namespace Wharf.Core.Deployments;
 
@@ -116,7 +115,7 @@ public sealed class RollingRollout(
         {
             await log.WriteAsync($"Taking {LogWords.Processes(joined.Count, "new")} of release {plan.Release.Version} out of rotation again");
             await SyncAsync(log);
-            await Task.WhenAll(joined.Select(p => drainer.DrainAsync(p, GraceOf(plan, p.Service))));
+            await Task.WhenAll(joined.Select(p => drainer.DrainAsync(p, plan.GraceOf(p.Service))));
         }
     }
 
@@ -164,8 +163,4 @@ public sealed class RollingRollout(
             await log.WriteAsync($"{e.Message}; the rollout goes on and the router gets the table once it answers");
         }
     }
-
-    private static TimeSpan GraceOf(RolloutPlan plan, string service) =>
-        plan.Manifest.Services.TryGetValue(service, out var definition) ? definition.Termination.Grace : new ServiceTermination().Grace;
-
 }
