@@ -13,9 +13,15 @@ internal static class ClientRuntime
     /// </summary>
     public static void Configure(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is not ("server" or "router"))
+        if (IsClientCommand(args))
         {
             AppContext.SetSwitch(DynamicCodeSwitch, false);
         }
     }
+
+    /// <summary>
+    /// Every command but <c>server</c> and <c>router</c>: what the native client build has (the <c>./wharf</c>
+    /// launcher sends the other two to the .NET build).
+    /// </summary>
+    public static bool IsClientCommand(IReadOnlyList<string> args) => args is not ["server" or "router", ..];
 }

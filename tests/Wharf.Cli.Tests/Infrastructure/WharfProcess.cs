@@ -17,7 +17,7 @@ public static class WharfProcess
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var arguments = args.ToList();
-        var native = arguments is ["server" or "router", ..] ? null : NativeClient();
+        var native = ClientRuntime.IsClientCommand(arguments) ? NativeClient() : null;
         var info = new ProcessStartInfo(native ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
