@@ -25,13 +25,13 @@ internal sealed class RequestForwarder(
     {
         var host = HostName.WithoutPort(context.Request.Host.Value ?? string.Empty);
         var route = host.Length == 0 ? null : routes.Resolve(host);
-        return route is null ? ErrorPages.NoRouteAsync(context, host) : ForwardAsync(context, route);
+        return route is null ? ErrorPages.NoRouteAsync(context, host) : ForwardAsync(context, host, route);
     }
 
     public void Dispose() => _timeouts.Dispose();
 
     /// <remarks>One async method for every attempt: one state machine per request on the hot path.</remarks>
-    private async Task ForwardAsync(HttpContext context, ILiveRoute route)
+    private async Task ForwardAsync(HttpContext context, string host, ILiveRoute route)
     {
         var started = Stopwatch.GetTimestamp();
         var definition = route.Definition;
@@ -58,12 +58,23 @@ internal sealed class RequestForwarder(
             for (var attempt = 1; ; attempt++)
             {
                 var backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
+                if (backend is null && CurrentRoute(host, route) is var current && !ReferenceEquals(current, route))
+                {
+                    // A deploy swapped the table since this request looked its route up, and the backends it saw have
+                    // left it: the request goes on with the route being served now (its new processes).
+                    route = current;
+                    definition = current.Definition;
+                    backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
+                }
+
                 if (backend is null && tried is not null)
                 {
                     // Every backend failed this request once. A reset or refused connection is often passing (a full
                     // accept queue, a stale pooled connection), so the request goes round once more after a pause
                     // rather than failing at once: a route with one process has no other backend to try.
                     await Task.Delay(_retryPause, aborted);
+                    route = CurrentRoute(host, route);
+                    definition = route.Definition;
                     backend = route.Pick(Array.Empty<ILiveBackend>());
                 }
 
@@ -166,6 +177,9 @@ internal sealed class RequestForwarder(
             Count(context, answered?.Metrics ?? route.Metrics, started, answeredAt, content, responseBytes);
         }
     }
+
+    /// <summary>The route of <paramref name="host"/> in the table served now; <paramref name="route"/> if it has none any more.</summary>
+    private ILiveRoute CurrentRoute(string host, ILiveRoute route) => routes.Resolve(host) ?? route;
 
     /// <summary>
     /// Counts the request for its app, service and release (those of the backend that answered, else the route's).

@@ -51,6 +51,26 @@ public sealed class ForwarderFailureTests
     }
 
     [Fact]
+    public async Task Forward_TableSwappedAfterTheRouteWasLookedUp_ServedByTheRouteServedNow()
+    {
+        // The route the request looked up lost its only backend to a swap before the request picked one (a deploy's
+        // old process left the table): the request goes to the new table's process, not a 503.
+        await using var backend = await TestBackend.StartAsync(app => app.MapGet("/", () => "from the new release"));
+        await using var router = await TestRouter.StartAsync();
+        var stale = FakeRoute.For("hello");
+        var current = FakeRoute.For("hello", backends: backend.Live);
+        stale.OnPick = () => router.Routes.Add(current);
+        router.Routes.Add(stale);
+        using var client = router.CreateClient();
+
+        using var response = await client.GetAsync("http://web.hello.localhost/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("from the new release", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, backend.Live.Entered);
+    }
+
+    [Fact]
     public async Task Forward_BackendDown_502AndFailureReported()
     {
         var down = new FakeBackend(ClosedPort.Address());

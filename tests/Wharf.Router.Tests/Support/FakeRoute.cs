@@ -13,8 +13,12 @@ public sealed class FakeRoute(Route definition, params FakeBackend[] backends) :
 
     public RequestMetricsCell Metrics { get; } = new(definition.App, definition.Service, definition.Release);
 
+    /// <summary>Runs at every pick, before it: a test swaps the table here, as a deploy would mid-request.</summary>
+    public Action? OnPick { get; set; }
+
     public ILiveBackend? Pick(IReadOnlyCollection<ILiveBackend> tried)
     {
+        OnPick?.Invoke();
         foreach (var backend in Backends)
         {
             if (!tried.Contains(backend))
