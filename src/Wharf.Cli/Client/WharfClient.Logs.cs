@@ -6,7 +6,7 @@ namespace Wharf.Cli.Client;
 internal sealed partial class WharfClient
 {
     /// <summary>An app's log (or the platform's, for a null app) as NDJSON; when following, the answer lasts until the caller stops.</summary>
-    public Task<HttpResponseMessage> OpenLogsAsync(string? app, LogsRequest request, CancellationToken ct)
+    public Task<HttpResponseMessage> OpenLogsAsync(string? app, LogRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var path = app is null ? "v1/logs/system" : $"v1/apps/{Uri.EscapeDataString(app)}/logs";

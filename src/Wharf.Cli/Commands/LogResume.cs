@@ -1,5 +1,5 @@
 using System.Globalization;
-using Wharf.Cli.Client;
+using Wharf.Core.Api;
 
 namespace Wharf.Cli.Commands;
 
@@ -46,7 +46,7 @@ internal sealed class LogResume
     }
 
     /// <summary>The request that goes on where <paramref name="original"/> broke off.</summary>
-    public LogsRequest Next(LogsRequest original)
+    public LogRequest Next(LogRequest original)
     {
         _toSkip.Clear();
         foreach (var (raw, count) in _printedAtLast)

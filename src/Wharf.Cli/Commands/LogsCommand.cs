@@ -80,7 +80,7 @@ internal sealed class LogsCommand : Command
         var system = result.GetValue(_system);
         var app = system ? null : result.GetRequiredValue(_app);
         var since = result.GetValue(_since);
-        var request = new LogsRequest
+        var request = new LogRequest
         {
             Since = since,
             Until = result.GetValue(_until),
@@ -124,7 +124,7 @@ internal sealed class LogsCommand : Command
                     }
                 }
 
-                if (!request.Follow)
+                if (request.Follow != true)
                 {
                     return ExitCodes.Ok;
                 }
@@ -134,7 +134,7 @@ internal sealed class LogsCommand : Command
                 // Ctrl+C is how a followed log ends.
                 return ExitCodes.Ok;
             }
-            catch (WharfUnreachableException) when (request.Follow && opened)
+            catch (WharfUnreachableException) when (request.Follow == true && opened)
             {
                 // The server went away mid-stream, or is not back yet: try again below.
             }

@@ -73,7 +73,7 @@ public sealed class ApiJsonTests
         Assert.Equal("{\n  \"name\": \"web\"\n}", json.ReplaceLineEndings("\n"));
     }
 
-    /// <summary>A request body: an API DTO or the scale counts, not a name, a number or a stream.</summary>
+    /// <summary>A request body: an API DTO or the scale counts, not a name, a number, a stream or the logs' query string.</summary>
     private static bool IsBody(Type type) =>
-        type.Namespace == "Wharf.Core.Api" || type == typeof(IReadOnlyDictionary<string, int>);
+        (type.Namespace == "Wharf.Core.Api" && type != typeof(Core.Api.LogRequest)) || type == typeof(IReadOnlyDictionary<string, int>);
 }

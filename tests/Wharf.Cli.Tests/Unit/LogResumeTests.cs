@@ -1,12 +1,12 @@
-using Wharf.Cli.Client;
 using Wharf.Cli.Commands;
+using Wharf.Core.Api;
 
 namespace Wharf.Cli.Tests.Unit;
 
 public sealed class LogResumeTests
 {
     private static readonly DateTimeOffset _t0 = new(2026, 11, 22, 13, 0, 0, TimeSpan.Zero);
-    private static readonly LogsRequest _original = new() { Follow = true, Tail = 10, Filter = "tick" };
+    private static readonly LogRequest _original = new() { Follow = true, Tail = 10, Filter = "tick" };
 
     [Fact]
     public void Next_NothingPrinted_AsksAgainAsAtFirst() => Assert.Equal(_original, new LogResume().Next(_original));

@@ -1,4 +1,3 @@
-using Wharf.Cli.Client;
 using Wharf.Cli.Commands;
 using Wharf.Core.Api;
 
@@ -38,7 +37,7 @@ public sealed class LogsFormatTests
     [Fact]
     public void QueryString_EveryOption_IsEscaped()
     {
-        var request = new LogsRequest
+        var request = new LogRequest
         {
             Since = "10m",
             Service = "web",
@@ -53,6 +52,6 @@ public sealed class LogsFormatTests
         Assert.Equal(
             "?since=10m&service=web&release=3&source=stdout%2Cstderr&filter=GET%20%2Fcart%3Fid%3D1%20%26%20more&ignoreCase=true&tail=100&follow=true",
             request.QueryString());
-        Assert.Equal("", new LogsRequest().QueryString());
+        Assert.Equal("", new LogRequest().QueryString());
     }
 }

@@ -1,52 +1,32 @@
+using Wharf.Core.Api;
 using Wharf.Core.Errors;
 using Wharf.Core.Logs;
 
 namespace Wharf.Server.Logs;
 
-/// <summary>The query string of GET /v1/apps/{app}/logs and GET /v1/logs/system.</summary>
-public sealed record LogRequest
+/// <summary>Turns the log endpoints' query string into the store's query.</summary>
+public static class LogRequestQuery
 {
-    public string? Since { get; init; }
-
-    public string? Until { get; init; }
-
-    public string? Service { get; init; }
-
-    public int? Release { get; init; }
-
-    public string? Process { get; init; }
-
-    /// <summary>"stdout", "stderr", "build", "event", comma-separated.</summary>
-    public string? Source { get; init; }
-
-    public string? Filter { get; init; }
-
-    public bool? IgnoreCase { get; init; }
-
-    public int? Tail { get; init; }
-
-    public bool? Follow { get; init; }
-
     /// <summary>The store's query for the log of <paramref name="app"/> (null: the platform's), or every problem at once.</summary>
     /// <exception cref="WharfValidationException">A parameter is invalid; each is named.</exception>
-    public LogQuery ToQuery(string? app, DateTimeOffset now)
+    public static LogQuery ToQuery(this LogRequest request, string? app, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        var since = Time("since", Since, now, errors);
-        var until = Time("until", Until, now, errors);
-        var sources = Sources(errors);
+        var since = Time("since", request.Since, now, errors);
+        var until = Time("until", request.Until, now, errors);
+        var sources = Sources(request.Source, errors);
         var query = new LogQuery
         {
             App = app,
             Since = since,
             Until = until,
-            Service = Empty(Service),
-            Release = Release,
-            ProcessId = Empty(Process),
+            Service = Empty(request.Service),
+            Release = request.Release,
+            ProcessId = Empty(request.Process),
             Sources = sources,
-            Filter = Filter,
-            IgnoreCase = IgnoreCase ?? false,
-            Tail = Tail,
+            Filter = request.Filter,
+            IgnoreCase = request.IgnoreCase ?? false,
+            Tail = request.Tail,
         };
         if (errors.Count == 0 && query.Validate() is { Count: > 0 } problems)
         {
@@ -77,15 +57,15 @@ public sealed record LogRequest
         return null;
     }
 
-    private LogSource? Sources(Dictionary<string, string[]> errors)
+    private static LogSource? Sources(string? text, Dictionary<string, string[]> errors)
     {
-        if (string.IsNullOrEmpty(Source))
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
         LogSource sources = 0;
-        foreach (var name in Source.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             LogSource? source = name switch
             {
