@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
+using Wharf.Router.Routing;
 
 namespace Wharf.Router.Forwarding;
 
@@ -13,13 +14,17 @@ internal static class BackendRequest
 {
     private static readonly UriCreationOptions _uriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    public static HttpRequestMessage Create(HttpContext context, string address, HttpContent? content, ClientUpgrade upgrade, string requestId)
+    /// <remarks>
+    /// The request's URI names the backend's own connection pool, not its address (<see cref="BackendMessage"/>): the
+    /// backend client connects to the address the message carries.
+    /// </remarks>
+    public static HttpRequestMessage Create(HttpContext context, ILiveBackend backend, HttpContent? content, ClientUpgrade upgrade, string requestId)
     {
         var client = context.Request;
-        var request = new HttpRequestMessage
+        var request = new BackendMessage(backend.Address)
         {
             Method = upgrade.IsWebSocketOverHttp2 ? HttpMethod.Get : MethodOf(client.Method),
-            RequestUri = new Uri(string.Concat("http://", address, Target(context)), in _uriOptions),
+            RequestUri = new Uri(string.Concat("http://", backend.ConnectionPool, Target(context)), in _uriOptions),
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,

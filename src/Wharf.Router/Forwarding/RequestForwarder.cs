@@ -89,7 +89,7 @@ internal sealed class RequestForwarder(
                 backend.Enter();
                 try
                 {
-                    var request = BackendRequest.Create(context, backend.Address, content, upgrade, requestId);
+                    var request = BackendRequest.Create(context, backend, content, upgrade, requestId);
                     timeout.CancelAfter(definition.Timeout);
                     content?.ExtendOnProgress(timeout, definition.Timeout);
                     HttpResponseMessage? response = null;

@@ -10,6 +10,13 @@ public interface ILiveBackend
     /// <summary>"IP:PORT".</summary>
     string Address { get; }
 
+    /// <summary>
+    /// The name of its own pool of connections in the router's backend client ("b17"), unique to this backend: a later
+    /// process given the same address (Docker hands a stopped container's IP to the next one) never gets a connection
+    /// that was opened to this one.
+    /// </summary>
+    string ConnectionPool { get; }
+
     int Release { get; }
 
     /// <summary>Where the requests it answers are counted: its app, service and release.</summary>

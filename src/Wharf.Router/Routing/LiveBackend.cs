@@ -17,6 +17,7 @@ internal sealed class LiveBackend : ILiveBackend
     public const int FailuresToLeaveRotation = 2;
 
     private const string WaitingReason = "waiting for its first passing health check";
+    private static long _pools;
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -59,6 +60,8 @@ internal sealed class LiveBackend : ILiveBackend
     public string ProcessId => Key.ProcessId;
 
     public string Address => Key.Address;
+
+    public string ConnectionPool { get; } = "b" + Interlocked.Increment(ref _pools).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public int Release => _release;
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Wharf.Router.Tests.Support;
 using Xunit.Abstractions;
 
@@ -32,5 +34,26 @@ public sealed class ForwarderKeepAliveTests(ITestOutputHelper output)
         var median = last[last.Count / 2];
         output.WriteLine($"per request (ms): {string.Join(' ', took.Select(ms => ms.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}");
         Assert.True(median < 20, $"The median of the last 20 requests took {median:F1} ms: responses wait for a delayed ACK.");
+    }
+
+    [Fact]
+    public async Task Forward_NewProcessAtTheAddressOfAnOldOne_GetsConnectionsOfItsOwn()
+    {
+        // Docker hands a stopped container's IP to the next one. A connection opened to the old process must never
+        // carry a request for the new one: if the old one exited without closing it cleanly, the new one resets it.
+        await using var server = await TestBackend.StartAsync(app => app.MapGet("/", (HttpContext context) => context.Connection.Id));
+        await using var router = await TestRouter.StartAsync();
+        using var client = router.CreateClient();
+        var old = new FakeBackend(server.Live.Address, processId: "old");
+        var next = new FakeBackend(server.Live.Address, processId: "next");
+
+        router.Routes.Add(FakeRoute.For("hello", backends: old));
+        var toOld = await client.GetStringAsync("http://web.hello.localhost/");
+        router.Routes.Add(FakeRoute.For("hello", backends: next));
+        var toNext = await client.GetStringAsync("http://web.hello.localhost/");
+        var toNextAgain = await client.GetStringAsync("http://web.hello.localhost/");
+
+        Assert.NotEqual(toOld, toNext);
+        Assert.Equal(toNext, toNextAgain);
     }
 }

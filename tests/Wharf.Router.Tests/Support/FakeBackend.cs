@@ -7,6 +7,7 @@ namespace Wharf.Router.Tests.Support;
 /// <summary>A backend as the routing part would hand it out: counts requests in flight and records failures reported to it.</summary>
 public sealed class FakeBackend(string address, string processId = "p1", int release = 1) : ILiveBackend
 {
+    private static int _pools;
     private readonly ConcurrentQueue<string> _failures = new();
     private int _inFlight;
     private int _entered;
@@ -14,6 +15,8 @@ public sealed class FakeBackend(string address, string processId = "p1", int rel
     public string ProcessId { get; } = processId;
 
     public string Address { get; } = address;
+
+    public string ConnectionPool { get; } = "fake" + Interlocked.Increment(ref _pools);
 
     public int Release { get; } = release;
 

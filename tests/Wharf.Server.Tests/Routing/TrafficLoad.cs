@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Wharf.Server.Tests.Routing;
 
 /// <summary>
-/// Constant GET traffic through the router, as users would send it: several clients, each sending one request after
+/// Constant traffic through the router (GETs, or POSTs with a small body), as users would send it: several clients, each sending one request after
 /// the other at a fixed pace over kept-alive connections. Every failure is kept with what it was, and each client
 /// checks that once it has seen a release it never sees an older one again.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class TrafficLoad : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly Uri _url;
     private readonly string _host;
+    private readonly HttpMethod _method;
     private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _clients = [];
@@ -23,10 +24,11 @@ public sealed class TrafficLoad : IAsyncDisposable
     private readonly Stopwatch _clock = new();
     private long _requests;
 
-    private TrafficLoad(Uri router, string host, int clients, int requestsPerSecond)
+    private TrafficLoad(Uri router, string host, int clients, int requestsPerSecond, HttpMethod method)
     {
         _url = router;
         _host = host;
+        _method = method;
         _interval = TimeSpan.FromSeconds(clients / (double)requestsPerSecond);
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), ConnectTimeout = TimeSpan.FromSeconds(5) })
         {
@@ -50,10 +52,13 @@ public sealed class TrafficLoad : IAsyncDisposable
 
     public double RequestsPerSecond => Requests / _clock.Elapsed.TotalSeconds;
 
-    /// <summary>Starts <paramref name="clients"/> clients sending <paramref name="requestsPerSecond"/> requests in all to http://HOST/ through the router.</summary>
-    public static TrafficLoad Start(Uri router, string host, int clients = 20, int requestsPerSecond = 250)
+    /// <summary>
+    /// Starts <paramref name="clients"/> clients sending <paramref name="requestsPerSecond"/> requests in all to
+    /// http://HOST/ through the router: GETs, or each a POST of a small JSON body when <paramref name="method"/> says so.
+    /// </summary>
+    public static TrafficLoad Start(Uri router, string host, int clients = 20, int requestsPerSecond = 250, HttpMethod? method = null)
     {
-        var load = new TrafficLoad(router, host, clients, requestsPerSecond);
+        var load = new TrafficLoad(router, host, clients, requestsPerSecond, method ?? HttpMethod.Get);
         load._clock.Start();
         for (var i = 0; i < clients; i++)
         {
@@ -124,8 +129,13 @@ public sealed class TrafficLoad : IAsyncDisposable
 
     private async Task<int?> SendAsync(int client)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _url);
+        using var request = new HttpRequestMessage(_method, _url);
         request.Headers.Host = _host;
+        if (_method == HttpMethod.Post)
+        {
+            request.Content = new StringContent($"{{\"client\": {client}}}", System.Text.Encoding.UTF8, "application/json");
+        }
+
         var at = _clock.Elapsed.TotalSeconds;
         try
         {
