@@ -28,7 +28,7 @@ internal sealed class DeploymentWatch(CliContext context, WharfClient client)
     {
         try
         {
-            var follower = new DeploymentFollower(client, context.WriteLine);
+            var follower = new DeploymentFollower(client, context.WriteLine, context.WriteErrorLine);
             var ended = await follower.FollowAsync(app, id, ct);
             var code = Report(ended, follower);
             if (code == ExitCodes.Ok && ended.Release is not null)
