@@ -19,6 +19,7 @@ public sealed class DeployBuilder(
     IStateStore state,
     IBlobStore blobs,
     EnvVault vault,
+    RolloutPlanner planner,
     IImageBuilder builder,
     BuildCache cache,
     DeploymentOptions options,
@@ -67,7 +68,7 @@ public sealed class DeployBuilder(
             return;
         }
 
-        var plan = await new RolloutPlanner(state, vault).PlanAsync(release, ct);
+        var plan = await planner.PlanAsync(release, ct);
         foreach (var service in plan.Manifest.Services.Values.Where(s => s.Build is not null))
         {
             if (!plan.Images.TryGetValue(service.Name, out var image) || await builder.ExistsAsync(image, ct))

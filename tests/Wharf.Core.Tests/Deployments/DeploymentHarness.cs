@@ -77,7 +77,7 @@ public sealed class DeploymentHarness : IDisposable
             Routing.Sync,
             NullLogger<RolloutService>.Instance,
             new ResourceProvisioner(State, Resources, resourceVault, resourceReadiness, ResourceTimeouts, Clock, NullLogger<ResourceProvisioner>.Instance));
-        var builder = new DeployBuilder(State, Blobs, Vault, Images, new BuildCache(State, Blobs, Images), Options, Clock, NullLogger<DeployBuilder>.Instance);
+        var builder = new DeployBuilder(State, Blobs, Vault, planner, Images, new BuildCache(State, Blobs, Images), Options, Clock, NullLogger<DeployBuilder>.Instance);
         Runner = new DeploymentRunner(State, Logs, builder, Releases, rollouts, Recorder, Locks, Clock, NullLogger<DeploymentRunner>.Instance);
         Deployments = new DeploymentService(State, Blobs, Recorder, Dispatcher, Logs, Releases, Audit, Options, Clock);
         Dispatcher.Start(Runner.RunAsync, _stopping.Token);
