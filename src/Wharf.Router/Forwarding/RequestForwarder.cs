@@ -34,7 +34,6 @@ internal sealed class RequestForwarder(
     private async Task ForwardAsync(HttpContext context, string host, ILiveRoute route)
     {
         var started = Stopwatch.GetTimestamp();
-        var definition = route.Definition;
         var upgrade = ClientUpgrade.Of(context, out var unsupported);
         if (unsupported)
         {
@@ -58,12 +57,11 @@ internal sealed class RequestForwarder(
             for (var attempt = 1; ; attempt++)
             {
                 var backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
-                if (backend is null && CurrentRoute(host, route) is var current && !ReferenceEquals(current, route))
+                if (backend is null)
                 {
-                    // A deploy swapped the table since this request looked its route up, and the backends it saw have
-                    // left it: the request goes on with the route being served now (its new processes).
-                    route = current;
-                    definition = current.Definition;
+                    // A deploy may have swapped the table since this request looked its route up, and the backends it
+                    // saw have left it: the request goes on with the route being served now (its new processes).
+                    route = CurrentRoute(host, route);
                     backend = route.Pick(tried is null ? Array.Empty<ILiveBackend>() : tried);
                 }
 
@@ -74,15 +72,14 @@ internal sealed class RequestForwarder(
                     // rather than failing at once: a route with one process has no other backend to try.
                     await Task.Delay(_retryPause, aborted);
                     route = CurrentRoute(host, route);
-                    definition = route.Definition;
                     backend = route.Pick(Array.Empty<ILiveBackend>());
                 }
 
                 if (backend is null)
                 {
                     await (attempt > 1
-                        ? ErrorPages.FailedAsync(context, definition, failure)
-                        : ErrorPages.NoHealthyProcessAsync(context, definition));
+                        ? ErrorPages.FailedAsync(context, route.Definition, failure)
+                        : ErrorPages.NoHealthyProcessAsync(context, route.Definition));
                     return;
                 }
 
@@ -90,8 +87,8 @@ internal sealed class RequestForwarder(
                 try
                 {
                     var request = BackendRequest.Create(context, backend, content, upgrade, requestId);
-                    timeout.CancelAfter(definition.Timeout);
-                    content?.ExtendOnProgress(timeout, definition.Timeout);
+                    timeout.CancelAfter(route.Definition.Timeout);
+                    content?.ExtendOnProgress(timeout, route.Definition.Timeout);
                     HttpResponseMessage? response = null;
                     try
                     {
@@ -156,13 +153,13 @@ internal sealed class RequestForwarder(
 
                 if (attempt < MaxAttempts && CanRetry(context.Request.Method, failure, content))
                 {
-                    RouterLog.Retrying(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, definition.Service, definition.App, failure.Reason);
+                    RouterLog.Retrying(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, backend.Address, route.Definition.Service, route.Definition.App, failure.Reason);
                     (tried ??= new List<ILiveBackend>(MaxAttempts)).Add(backend);
                     continue;
                 }
 
-                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, ErrorPages.StatusOf(failure), definition.Service, definition.App, failure.Reason);
-                await ErrorPages.FailedAsync(context, definition, failure);
+                RouterLog.Failed(logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, ErrorPages.StatusOf(failure), route.Definition.Service, route.Definition.App, failure.Reason);
+                await ErrorPages.FailedAsync(context, route.Definition, failure);
                 return;
             }
         }
