@@ -100,11 +100,17 @@ public sealed partial class DockerDeployFixture : IAsyncLifetime
         [.. (await Runtime.ListAsync(app)).Where(p => p.Release == release && p.Kind == ProcessKind.Service && p.State == ProcessState.Running)];
 
     /// <summary>Waits (at most 30 s) until no service process of the release runs: a rollout stops them behind the deployment.</summary>
-    public async Task<IReadOnlyList<RuntimeProcess>> WhenStoppedAsync(string app, int release)
+    public Task<IReadOnlyList<RuntimeProcess>> WhenStoppedAsync(string app, int release) => WhenRunningAsync(app, release, 0);
+
+    /// <summary>
+    /// Waits (at most 30 s) until <paramref name="count"/> service processes of the release run; returns those running
+    /// then. A rollout stops the processes it replaces behind the deployment, so for a while there can be more.
+    /// </summary>
+    public async Task<IReadOnlyList<RuntimeProcess>> WhenRunningAsync(string app, int release, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var running = await ProcessesAsync(app, release);
-        while (running.Count > 0 && DateTime.UtcNow < deadline)
+        while (running.Count != count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
             running = await ProcessesAsync(app, release);
